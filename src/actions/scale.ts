@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { defineAction } from './action.js';
+
+export const ScaleParams = z.object({ replicas: z.number().int().min(0).max(1000) }).strict();
+export type ScaleParams = z.infer<typeof ScaleParams>;
+
+/** Sets a Deployment's replica count. Scaling to zero takes the service down, so it is high risk. */
+export const scale = defineAction<ScaleParams>({
+  kind: 'scale',
+  targets: ['Deployment'],
+  needsContainer: false,
+  params: ScaleParams,
+  risk: (params) => (params.replicas === 0 ? 'high' : 'medium'),
+  describe: (target, params) => `scale deployment/${target.name} to ${params.replicas} replicas`,
+});

@@ -1,0 +1,151 @@
+/**
+ * The observer: a bounded, redacted Snapshot of a namespace (or one Deployment and what it touches) through the
+ * Kubernetes port. A fixed set of list requests, plus capped log reads for unhealthy containers only, so the
+ * cost does not grow with the number of pods. What cannot be read (a 403) becomes a gap, not a failure.
+ */
+import type { ContainerLog, KeySet, Snapshot } from '../domain/snapshot.js';
+import { KubeApiError } from '../errors.js';
+import type { KeySetList, Kind, KindMap, KubePort } from '../kube/port.js';
+import type { Deployment } from '../kube/types.js';
+import { groupEvents } from './group-events.js';
+import { NamespaceNotFoundError, WorkloadNotFoundError, closestNames } from './not-found.js';
+import { redactKnownValues, redactText } from './redact.js';
+import { maskEnvValues } from './sanitize.js';
+import { scopeToDeployment, type NamespaceObjects } from './scope.js';
+import { selectLogReads } from './select-logs.js';
+import { summarizeNode, summarizeStorageClass } from './summaries.js';
+
+export type ObserveRequest = { namespace: string; deployment?: string | undefined };
+
+export type ObserveLimits = {
+  /** Log reads at most (each a tailed, byte-limited request). */
+  maxLogReads: number;
+  tailLines: number;
+  limitBytes: number;
+  /** Event groups kept (warnings and newest first). */
+  maxEventGroups: number;
+};
+
+export const DEFAULT_LIMITS: ObserveLimits = { maxLogReads: 6, tailLines: 40, limitBytes: 16_384, maxEventGroups: 120 };
+
+export async function observe(kube: KubePort, request: ObserveRequest, limits = DEFAULT_LIMITS): Promise<Snapshot> {
+  const startCount = kube.requestCount;
+  const { namespace } = request;
+  const gaps: string[] = [];
+  const tolerate = async <T>(what: string, read: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await read();
+    } catch (error) {
+      // Missing permission on one kind should not stop the diagnosis; anything else is a real failure.
+      if (error instanceof KubeApiError && (error.code === 'kube_forbidden' || error.code === 'kube_not_found')) {
+        gaps.push(`${what}: ${error.message}`);
+        return fallback;
+      }
+      throw error;
+    }
+  };
+  const list = <K extends Kind>(kind: K) =>
+    tolerate(`list ${kind}`, () => kube.list(kind, namespace), [] as KindMap[K][]);
+  const emptyKeys: KeySetList = { sets: [], scrub: (text) => text };
+
+  if (!(await kube.get('Namespace', undefined, namespace))) {
+    const known = await tolerate('list Namespace', () => kube.list('Namespace', undefined), []);
+    throw new NamespaceNotFoundError(namespace, closestNames(namespace, known.map((item) => item.metadata?.name ?? '')));
+  }
+
+  const [deployments, replicaSets, pods, events, services, endpoints, claims, quotas, configMaps, secrets, storageClasses] =
+    await Promise.all([
+      list('Deployment'),
+      list('ReplicaSet'),
+      list('Pod'),
+      list('Event'),
+      list('Service'),
+      list('Endpoints'),
+      list('PersistentVolumeClaim'),
+      list('ResourceQuota'),
+      tolerate('list ConfigMap', () => kube.listKeySets('ConfigMap', namespace), emptyKeys),
+      tolerate('list Secret', () => kube.listKeySets('Secret', namespace), emptyKeys),
+      tolerate('list StorageClass', () => kube.list('StorageClass', undefined), []),
+    ]);
+
+  let objects: NamespaceObjects = { deployments, replicaSets, pods, events, services, endpoints, persistentVolumeClaims: claims };
+  if (request.deployment) {
+    const target = deployments.find((deployment) => deployment.metadata?.name === request.deployment);
+    if (!target) {
+      const names = deployments.map((deployment) => deployment.metadata?.name ?? '');
+      throw new WorkloadNotFoundError(namespace, request.deployment, closestNames(request.deployment, names), names);
+    }
+    objects = scopeToDeployment(objects, target);
+  }
+
+  // Nodes only matter when something cannot be scheduled.
+  const pending = objects.pods.some((pod) => pod.status?.phase === 'Pending' && !pod.spec?.nodeName);
+  const nodes = pending ? await tolerate('list Node', () => kube.list('Node', undefined), []) : [];
+
+  const maskedValues = new Set<string>();
+  const mask = <T extends object>(items: T[]) => items.map((item) => maskEnvValues(item, maskedValues));
+  const maskedDeployments = mask(objects.deployments) as Deployment[];
+  const maskedReplicaSets = mask(objects.replicaSets);
+  const maskedPods = mask(objects.pods);
+  const scrub = (text: string) =>
+    redactText(redactKnownValues(secrets.scrub(configMaps.scrub(text)), maskedValues));
+
+  const logs = await readLogs(kube, namespace, objects, limits, scrub, tolerate);
+  const eventGroups = groupEvents(objects.events, limits.maxEventGroups).map((group) => ({
+    ...group,
+    message: scrub(group.message),
+  }));
+
+  return {
+    namespace,
+    target: request.deployment ?? null,
+    observedAt: new Date().toISOString(),
+    deployments: maskedDeployments,
+    replicaSets: maskedReplicaSets,
+    pods: maskedPods,
+    events: eventGroups,
+    services: objects.services,
+    endpoints: objects.endpoints,
+    configMaps: configMaps.sets as KeySet[],
+    secrets: secrets.sets as KeySet[],
+    persistentVolumeClaims: objects.persistentVolumeClaims,
+    storageClasses: storageClasses.map(summarizeStorageClass),
+    resourceQuotas: quotas,
+    nodes: nodes.map(summarizeNode),
+    logs,
+    gaps,
+    apiRequests: kube.requestCount - startCount,
+  };
+}
+
+async function readLogs(
+  kube: KubePort,
+  namespace: string,
+  objects: NamespaceObjects,
+  limits: ObserveLimits,
+  scrub: (text: string) => string,
+  tolerate: <T>(what: string, read: () => Promise<T>, fallback: T) => Promise<T>,
+): Promise<ContainerLog[]> {
+  const reads = selectLogReads(objects.pods, limits.maxLogReads);
+  return Promise.all(
+    reads.map(async (read) => {
+      const text = await tolerate(
+        `logs of ${read.pod}/${read.container}${read.previous ? ' (previous)' : ''}`,
+        () =>
+          kube.readLog(namespace, read.pod, {
+            container: read.container,
+            previous: read.previous,
+            tailLines: limits.tailLines,
+            limitBytes: limits.limitBytes,
+          }),
+        '',
+      ).catch(() => '');
+      const lines = text
+        .split('\n')
+        .map((line) => line.trimEnd())
+        .filter((line) => line.length > 0)
+        .map(scrub);
+      return { pod: read.pod, container: read.container, previous: read.previous, lines };
+    }),
+  );
+}

