@@ -86,7 +86,10 @@ export class ClusterApi implements ApiContext {
     options: WriteOptions = {},
     subresource?: 'status',
   ): KubeObject {
-    return this.#notify(options, replaceObject(this, descriptor, namespace, name, body, options, subresource));
+    return this.#notify(
+      options,
+      replaceObject(this, descriptor, namespace, name, body, options, subresource),
+    );
   }
 
   /** PATCH of any type; server-side apply creates a missing object (`created` tells the HTTP layer 201). */

@@ -36,6 +36,8 @@ export type WriteOptions = {
   force?: boolean;
   /** Who writes: a user name for 403 messages and managedFields (`kubectl`, `system:kube-scheduler`, …). */
   user?: string;
+  /** Internal: server-side apply already recorded its managedFields entry. */
+  managedFieldsRecorded?: boolean;
 };
 
 export type DeleteOptions = {

@@ -4,7 +4,8 @@ import { apiVersionOf, type ResourceDescriptor } from '../resources/descriptor.j
 
 export function toExternal(descriptor: ResourceDescriptor, stored: KubeObject): KubeObject {
   const converted = descriptor.fromStored ? descriptor.fromStored(stored) : stored;
-  if (converted.apiVersion === apiVersionOf(descriptor) && converted.kind === descriptor.kind) return converted;
+  if (converted.apiVersion === apiVersionOf(descriptor) && converted.kind === descriptor.kind)
+    return converted;
   return { ...converted, apiVersion: apiVersionOf(descriptor), kind: descriptor.kind };
 }
 

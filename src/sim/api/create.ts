@@ -37,18 +37,22 @@ export function createObject(
       fieldErrors.required('metadata.name', 'name or generateName is required'),
     ]);
   }
-  if (targetNamespace !== undefined) checkNamespace(context, descriptor, targetNamespace, metadata.name ?? '');
+  if (targetNamespace !== undefined)
+    checkNamespace(context, descriptor, targetNamespace, metadata.name ?? '');
 
   defaultAndValidate(context, descriptor, object, undefined);
   // Admission sees the generateName (real quota messages show `pods "web-5d8f7c9b6-"`): names are generated after.
   admit(context, 'CREATE', descriptor, targetNamespace, object, undefined, options);
-  if (!metadata.name) metadata.name = uniqueGeneratedName(context, descriptor, targetNamespace, metadata.generateName!);
+  if (!metadata.name)
+    metadata.name = uniqueGeneratedName(context, descriptor, targetNamespace, metadata.generateName!);
 
-  const storedForm = toStored(descriptor, object);
   if (context.store.get(descriptor.storage, targetNamespace, metadata.name)) {
     throw errors.alreadyExists(descriptor, metadata.name);
   }
-  stampManagedFields(context, descriptor, undefined, storedForm, options);
+  const storedForm = toStored(
+    descriptor,
+    stampManagedFields(context, descriptor, undefined, object, options),
+  );
   if (options.dryRun) return toExternal(descriptor, storedForm);
   return toExternal(descriptor, context.store.put(descriptor.storage, storedForm));
 }
@@ -60,7 +64,9 @@ function resolveNamespace(
 ): string | undefined {
   if (!descriptor.namespaced) return undefined;
   if (fromUrl && fromBody && fromUrl !== fromBody) {
-    throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    throw errors.badRequest(
+      'the namespace of the provided object does not match the namespace sent on the request',
+    );
   }
   const namespace = fromUrl ?? fromBody;
   if (!namespace) throw errors.badRequest('an empty namespace may not be set during creation');

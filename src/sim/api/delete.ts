@@ -67,7 +67,9 @@ function markForDeletion(
   const current = metadata.deletionTimestamp ? Date.parse(metadata.deletionTimestamp) : undefined;
   // A second delete may shorten a grace period, never lengthen it.
   if (current === undefined || deadline < current) {
-    metadata.deletionTimestamp = new Date(Math.floor(deadline / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    metadata.deletionTimestamp = new Date(Math.floor(deadline / 1000) * 1000)
+      .toISOString()
+      .replace('.000Z', 'Z');
     metadata.deletionGracePeriodSeconds = graceSeconds;
   }
   if (finalizers.size > 0) metadata.finalizers = [...finalizers];
@@ -84,7 +86,11 @@ function gracePeriod(descriptor: ResourceDescriptor, object: KubeObject, options
   return Math.max(0, options.gracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30);
 }
 
-function checkPreconditions(descriptor: ResourceDescriptor, stored: KubeObject, options: DeleteOptions): void {
+function checkPreconditions(
+  descriptor: ResourceDescriptor,
+  stored: KubeObject,
+  options: DeleteOptions,
+): void {
   const preconditions = options.preconditions;
   if (!preconditions) return;
   const metadata = stored.metadata ?? {};
@@ -95,7 +101,8 @@ function checkPreconditions(descriptor: ResourceDescriptor, stored: KubeObject, 
       metadata.name ?? '',
       `StorageError: invalid object, Code: 4, Key: ${key}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: ${what} in precondition: ${wanted}, ${what} in object meta: ${actual ?? ''}`,
     );
-  if (preconditions.uid && preconditions.uid !== metadata.uid) throw fail('UID', preconditions.uid, metadata.uid);
+  if (preconditions.uid && preconditions.uid !== metadata.uid)
+    throw fail('UID', preconditions.uid, metadata.uid);
   if (preconditions.resourceVersion && preconditions.resourceVersion !== metadata.resourceVersion) {
     throw fail('ResourceVersion', preconditions.resourceVersion, metadata.resourceVersion);
   }

@@ -30,12 +30,20 @@ export function patchObject(
   const { descriptor, namespace, name, type, body, subresource } = request;
   if (options.force && type !== 'apply') {
     throw errors.invalid('PatchOptions', 'meta.k8s.io', '', [
-      { field: 'force', reason: 'FieldValueForbidden', message: 'Forbidden: may not be specified for non-apply patch' },
+      {
+        field: 'force',
+        reason: 'FieldValueForbidden',
+        message: 'Forbidden: may not be specified for non-apply patch',
+      },
     ]);
   }
   if (type === 'apply' && !options.fieldManager) {
     throw errors.invalid('PatchOptions', 'meta.k8s.io', '', [
-      { field: 'fieldManager', reason: 'FieldValueRequired', message: 'Required value: is required for apply patch' },
+      {
+        field: 'fieldManager',
+        reason: 'FieldValueRequired',
+        message: 'Required value: is required for apply patch',
+      },
     ]);
   }
 
@@ -43,7 +51,11 @@ export function patchObject(
   const stored = context.store.get(descriptor.storage, scope, name);
   if (!stored) {
     if (type !== 'apply') throw errors.notFound(descriptor, name);
-    const applied = serverSideApply(undefined, body as KubeObject, applyOptions(context, descriptor, options));
+    const applied = serverSideApply(
+      undefined,
+      body as KubeObject,
+      applyOptions(context, descriptor, options),
+    );
     return { object: createObject(context, descriptor, namespace, applied, options), created: true };
   }
 
@@ -58,7 +70,8 @@ export function patchObject(
   if (patchedVersion !== undefined && patchedVersion !== existing.metadata?.resourceVersion) {
     throw errors.conflict(descriptor, name);
   }
-  const object = replaceObject(context, descriptor, namespace, name, patched, options, subresource);
+  const replaceOptions = type === 'apply' ? { ...options, managedFieldsRecorded: true } : options;
+  const object = replaceObject(context, descriptor, namespace, name, patched, replaceOptions, subresource);
   return { object, created: false };
 }
 

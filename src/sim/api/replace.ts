@@ -26,21 +26,32 @@ export function replaceObject(
   const incoming = normalize(body);
   const incomingMetadata = metadataOf(incoming);
   if (incomingMetadata.name !== undefined && incomingMetadata.name !== name) {
-    throw errors.badRequest(`the name of the object (${incomingMetadata.name}) does not match the name on the URL (${name})`);
+    throw errors.badRequest(
+      `the name of the object (${incomingMetadata.name}) does not match the name on the URL (${name})`,
+    );
   }
   const precondition = incomingMetadata.resourceVersion;
-  if (precondition && precondition !== existing.metadata?.resourceVersion) throw errors.conflict(descriptor, name);
+  if (precondition && precondition !== existing.metadata?.resourceVersion)
+    throw errors.conflict(descriptor, name);
 
   const next = mergeWithExisting(descriptor, existing, incoming, subresource);
   if (subresource !== 'status') defaultAndValidate(context, descriptor, next, existing);
-  bumpGeneration(descriptor, existing, next);
+  if (subresource !== 'status') bumpGeneration(descriptor, existing, next);
   admit(context, 'UPDATE', descriptor, scope, next, existing, options);
 
-  const storedForm = toStored(descriptor, next);
-  stampManagedFields(context, descriptor, existing, storedForm, options);
+  const stamped = stampManagedFields(context, descriptor, existing, next, {
+    ...options,
+    ...(subresource ? { subresource } : {}),
+  });
+  const storedForm = toStored(descriptor, stamped);
   if (options.dryRun) return toExternal(descriptor, storedForm);
-  // An update that clears the last finalizer of an object being deleted completes the deletion.
-  if (next.metadata?.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0) {
+  // An update that clears the last finalizer of an object being deleted completes the deletion — unless a grace
+  // period is still running (a terminating pod's kubelet status updates), as in `ShouldDeleteDuringUpdate`.
+  if (
+    next.metadata?.deletionTimestamp &&
+    (next.metadata.finalizers ?? []).length === 0 &&
+    !existing.metadata?.deletionGracePeriodSeconds
+  ) {
     const removed = context.store.remove(descriptor.storage, scope, name);
     return toExternal(descriptor, removed ?? storedForm);
   }
@@ -59,7 +70,11 @@ function mergeWithExisting(
 ): KubeObject {
   const existingMetadata = existing.metadata ?? {};
   if (subresource === 'status') {
-    return normalize({ ...existing, status: incoming.status, metadata: { ...existingMetadata } });
+    const metadata = { ...existingMetadata };
+    // Deployments' status strategy resets only spec and labels: the deployment controller writes the revision
+    // annotation along with the status (real clusters show `generation: 1` after the first rollout).
+    if (descriptor.storage === 'apps/deployments') metadata.annotations = incoming.metadata?.annotations;
+    return normalize({ ...existing, status: incoming.status, metadata });
   }
   const next: KubeObject = { ...incoming, apiVersion: apiVersionOf(descriptor), kind: descriptor.kind };
   if (descriptor.statusSubresource) {

@@ -1,7 +1,8 @@
 /** Steps shared by create, replace and patch. */
 import type { KubeObject } from '../../kube/types.js';
 import { ApiError, errors } from '../errors.js';
-import type { ResourceDescriptor } from '../resources/descriptor.js';
+import { apiVersionOf, type ResourceDescriptor } from '../resources/descriptor.js';
+import { recordUpdate } from '../patch/managed-fields.js';
 import type { ApiContext, Operation, WriteOptions } from './context.js';
 
 const SYSTEM_NAMESPACES_IMMORTAL = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
@@ -30,7 +31,11 @@ export function defaultAndValidate(
   object: KubeObject,
   old: KubeObject | undefined,
 ): void {
-  descriptor.defaults?.(object, { now: context.clock.now(), random: context.random, store: context.store }, old);
+  descriptor.defaults?.(
+    object,
+    { now: context.clock.now(), random: context.random, store: context.store },
+    old,
+  );
   const problems = descriptor.validate?.(object, old) ?? [];
   if (problems.length > 0) {
     throw errors.invalid(descriptor.kind, descriptor.group, object.metadata?.name ?? '', problems);
@@ -68,19 +73,25 @@ export function admit(
 }
 
 /**
- * Records which manager wrote. A simplified managedFields (manager, operation, time); kubectl hides the field
- * by default, and server-side apply keeps its own precise field sets (see ../patch).
+ * Records which manager wrote which fields (`metadata.managedFields`, operation Update), as every non-apply write
+ * on a real server does; server-side apply records its own entries (see ../patch/server-side-apply.ts). Events
+ * are skipped: they are written constantly by the control plane and nobody applies them.
  */
 export function stampManagedFields(
   context: ApiContext,
   descriptor: ResourceDescriptor,
   old: KubeObject | undefined,
   next: KubeObject,
-  options: WriteOptions,
-): void {
-  void context;
-  void descriptor;
-  void old;
-  void next;
-  void options;
+  options: WriteOptions & { subresource?: string },
+): KubeObject {
+  if (options.managedFieldsRecorded || descriptor.storage === 'core/events') return next;
+  const manager = options.fieldManager ?? options.user ?? 'unknown';
+  return recordUpdate(
+    old,
+    next,
+    manager,
+    apiVersionOf(descriptor),
+    context.clock.nowTime(),
+    options.subresource,
+  );
 }

@@ -70,7 +70,12 @@ export function aggregatedDiscovery(core: boolean) {
     kind: 'APIGroupDiscoveryList',
     apiVersion: 'apidiscovery.k8s.io/v2',
     metadata: {},
-    items: groups.map((group) => aggregatedGroup(group, entries.filter((entry) => entry.group === group))),
+    items: groups.map((group) =>
+      aggregatedGroup(
+        group,
+        entries.filter((entry) => entry.group === group),
+      ),
+    ),
   };
 }
 
@@ -100,7 +105,9 @@ export function legacyGroup(group: string) {
 }
 
 export function resourceList(group: string, version: string) {
-  const entry = groupVersions().find((candidate) => candidate.group === group && candidate.version === version);
+  const entry = groupVersions().find(
+    (candidate) => candidate.group === group && candidate.version === version,
+  );
   if (!entry) return undefined;
   const list: Record<string, unknown>[] = [];
   for (const descriptor of entry.resources) {
@@ -126,5 +133,10 @@ export function resourceList(group: string, version: string) {
       });
     }
   }
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersionOf({ group, version }), resources: list };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: apiVersionOf({ group, version }),
+    resources: list,
+  };
 }

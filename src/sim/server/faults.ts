@@ -65,14 +65,22 @@ function matches(rule: FaultRule, method: string, path: string): boolean {
   return rule.regex ? new RegExp(rule.path).test(path) : path.startsWith(rule.path);
 }
 
-const VERBS: Record<string, string> = { GET: 'get', POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+const VERBS: Record<string, string> = {
+  GET: 'get',
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'patch',
+  DELETE: 'delete',
+};
 
 /** The Status a real server would send for that code on that request. */
 export function faultError(rule: FaultRule, method: string, path: string, route?: ResourceRoute): ApiError {
   const status = rule.status ?? 500;
   if (route && !rule.message) {
     const verb = route.name === undefined && method === 'GET' ? 'list' : (VERBS[method] ?? 'get');
-    const resource = route.subresource ? `${route.descriptor.resource}/${route.subresource}` : route.descriptor.resource;
+    const resource = route.subresource
+      ? `${route.descriptor.resource}/${route.subresource}`
+      : route.descriptor.resource;
     if (status === 403) {
       const scope = route.namespace ? ` in the namespace "${route.namespace}"` : ' at the cluster scope';
       return errors.forbidden(
@@ -84,11 +92,16 @@ export function faultError(rule: FaultRule, method: string, path: string, route?
     if (status === 409 && route.name) return errors.conflict(route.descriptor, route.name);
     if (status === 404 && route.name) return errors.notFound(route.descriptor, route.name);
     if (status === 422 && route.name) {
-      return new ApiError(422, 'Invalid', `${route.descriptor.kind}${route.descriptor.group ? `.${route.descriptor.group}` : ''} "${route.name}" is invalid: injected validation failure`, {
-        name: route.name,
-        kind: route.descriptor.kind,
-        ...(route.descriptor.group ? { group: route.descriptor.group } : {}),
-      });
+      return new ApiError(
+        422,
+        'Invalid',
+        `${route.descriptor.kind}${route.descriptor.group ? `.${route.descriptor.group}` : ''} "${route.name}" is invalid: injected validation failure`,
+        {
+          name: route.name,
+          kind: route.descriptor.kind,
+          ...(route.descriptor.group ? { group: route.descriptor.group } : {}),
+        },
+      );
     }
   }
   const reason = REASONS[status] ?? 'InternalError';

@@ -11,7 +11,8 @@ export async function readBody(request: IncomingMessage): Promise<string> {
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
+    if (size > MAX_BODY_BYTES)
+      throw new ApiError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -44,7 +45,10 @@ export function sendJson(
 }
 
 export function sendError(response: ServerResponse, error: unknown): void {
-  const apiError = error instanceof ApiError ? error : errors.internal(error instanceof Error ? error.message : String(error));
+  const apiError =
+    error instanceof ApiError
+      ? error
+      : errors.internal(error instanceof Error ? error.message : String(error));
   const headers: Record<string, string> = {};
   const retryAfter = apiError.status.details?.retryAfterSeconds;
   if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);

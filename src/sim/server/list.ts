@@ -27,7 +27,8 @@ export function handleList(
   const { items, resourceVersion } = cluster.api.list(descriptor, route.namespace, selectors);
 
   const token = decodeContinue(query.get('continue'));
-  if (token && token.resourceVersion < cluster.store.oldestResumableVersion) throw errors.gone(EXPIRED_CONTINUE);
+  if (token && token.resourceVersion < cluster.store.oldestResumableVersion)
+    throw errors.gone(EXPIRED_CONTINUE);
   const start = token ? items.findIndex((item) => keyOf(item) > token.after) : 0;
   const remaining = start === -1 ? [] : items.slice(start);
   const limit = Number(query.get('limit') ?? '0');
@@ -57,7 +58,9 @@ export function handleList(
     apiVersion: apiVersionOf(descriptor),
     metadata: {
       resourceVersion: listVersion,
-      ...(continueToken ? { continue: continueToken, remainingItemCount: remaining.length - page.length } : {}),
+      ...(continueToken
+        ? { continue: continueToken, remainingItemCount: remaining.length - page.length }
+        : {}),
     },
     items: page,
   });

@@ -5,7 +5,13 @@ import { errors } from '../errors.js';
 import type { PodLogOptions } from '../control-plane/pod-logs.js';
 import { pods } from '../resources/pods.js';
 
-export function handleLogs(cluster: SimCluster, namespace: string, name: string, query: URLSearchParams, response: ServerResponse): void {
+export function handleLogs(
+  cluster: SimCluster,
+  namespace: string,
+  name: string,
+  query: URLSearchParams,
+  response: ServerResponse,
+): void {
   // A missing pod is the API server's 404, not the kubelet's 400.
   cluster.api.get(pods, namespace, name);
   const options = logOptions(query);
@@ -19,7 +25,13 @@ export function handleLogs(cluster: SimCluster, namespace: string, name: string,
   response.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
   response.write(text);
   response.flushHeaders();
-  const stop = podLogs.follow(namespace, name, options, (more) => response.write(more));
+  const stop = podLogs.follow(
+    namespace,
+    name,
+    options,
+    (more) => response.write(more),
+    () => response.end(),
+  );
   response.on('close', stop);
 }
 
@@ -28,7 +40,8 @@ function logOptions(query: URLSearchParams): PodLogOptions {
     const value = query.get(key);
     if (value === null) return undefined;
     const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 0) throw errors.badRequest(`invalid value for ${key}: ${value}`);
+    if (!Number.isInteger(parsed) || parsed < 0)
+      throw errors.badRequest(`invalid value for ${key}: ${value}`);
     return parsed;
   };
   const options: PodLogOptions = {

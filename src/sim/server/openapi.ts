@@ -22,7 +22,9 @@ export function openApiRoot() {
 }
 
 export function openApiDocument(group: string, version: string) {
-  const entry = groupVersions().find((candidate) => candidate.group === group && candidate.version === version);
+  const entry = groupVersions().find(
+    (candidate) => candidate.group === group && candidate.version === version,
+  );
   if (!entry) return undefined;
   const paths: Record<string, unknown> = {};
   for (const descriptor of entry.resources) {
@@ -34,11 +36,13 @@ export function openApiDocument(group: string, version: string) {
       patch: {
         'x-kubernetes-group-version-kind': { group, version, kind: descriptor.kind },
         'x-kubernetes-action': 'patch',
-        parameters: ['fieldValidation', 'dryRun', 'fieldManager'].map((name) => ({
-          name,
-          in: 'query',
-          schema: { type: 'string' },
-        })).concat([{ name: 'force', in: 'query', schema: { type: 'boolean' } }]),
+        parameters: ['fieldValidation', 'dryRun', 'fieldManager']
+          .map((name) => ({
+            name,
+            in: 'query',
+            schema: { type: 'string' },
+          }))
+          .concat([{ name: 'force', in: 'query', schema: { type: 'boolean' } }]),
         requestBody: {
           required: true,
           content: {

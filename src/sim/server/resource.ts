@@ -1,10 +1,9 @@
 /** Requests on resources: the verbs, mapped from HTTP method and path shape onto ClusterApi. */
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-import { parse as parseYaml } from 'yaml';
 import type { KubeObject } from '../../kube/types.js';
 import type { SimCluster } from '../cluster.js';
 import { errors } from '../errors.js';
-import { patchTypeFromContentType, SUPPORTED_PATCH_CONTENT_TYPES, type PatchType } from '../patch/index.js';
+import { parsePatchBody, patchTypeFromContentType, SUPPORTED_PATCH_CONTENT_TYPES } from '../patch/index.js';
 import { handleList } from './list.js';
 import { handleLogs } from './logs.js';
 import { wantsTable } from './negotiation.js';
@@ -28,7 +27,11 @@ export type ResourceRequest = {
 /** Resources whose DELETE answers with the object even when it is gone at once (apiserver ReturnDeletedObject). */
 const RETURNS_DELETED_OBJECT = new Set(['core/pods', 'core/services', 'core/namespaces']);
 
-export function handleResourceRequest(cluster: SimCluster, request: ResourceRequest, response: ServerResponse): void {
+export function handleResourceRequest(
+  cluster: SimCluster,
+  request: ResourceRequest,
+  response: ServerResponse,
+): void {
   const { method, route, query, headers } = request;
   const { descriptor, namespace, name, subresource } = route;
   const accept = headers.accept;
@@ -43,7 +46,8 @@ export function handleResourceRequest(cluster: SimCluster, request: ResourceRequ
         : handleList(cluster, route, query, accept, response);
     }
     if (subresource === 'log') return handleLogs(cluster, namespace!, name, query, response);
-    if (subresource === 'scale') return sendJson(response, 200, readScale(cluster, descriptor, namespace, name));
+    if (subresource === 'scale')
+      return sendJson(response, 200, readScale(cluster, descriptor, namespace, name));
     const object = cluster.api.get(descriptor, namespace, name);
     if (wantsTable(accept)) {
       const table = toTable(descriptor, [object], {
@@ -68,28 +72,58 @@ export function handleResourceRequest(cluster: SimCluster, request: ResourceRequ
   }
   if (method === 'PUT') {
     if (subresource === 'scale') {
-      return sendJson(response, 200, writeScale(cluster, descriptor, namespace, name, { kind: 'replace', body: parseJsonBody(request.body) }, options));
+      return sendJson(
+        response,
+        200,
+        writeScale(
+          cluster,
+          descriptor,
+          namespace,
+          name,
+          { kind: 'replace', body: parseJsonBody(request.body) },
+          options,
+        ),
+      );
     }
     const status = subresource === 'status' ? 'status' : undefined;
-    return sendJson(response, 200, cluster.api.replace(descriptor, namespace, name, objectBody(request.body), options, status));
+    return sendJson(
+      response,
+      200,
+      cluster.api.replace(descriptor, namespace, name, objectBody(request.body), options, status),
+    );
   }
   if (method === 'PATCH') {
     const type = patchTypeFromContentType(headers['content-type']);
     if (!type) throw errors.unsupportedMediaType(SUPPORTED_PATCH_CONTENT_TYPES);
-    const body = parsePatch(type, request.body);
+    const body = parsePatchBody(type, request.body);
     if (subresource === 'scale') {
-      return sendJson(response, 200, writeScale(cluster, descriptor, namespace, name, { kind: 'patch', type, body }, options));
+      return sendJson(
+        response,
+        200,
+        writeScale(cluster, descriptor, namespace, name, { kind: 'patch', type, body }, options),
+      );
     }
     const result = cluster.api.patch(
-      { descriptor, namespace, name, type, body, ...(subresource === 'status' ? { subresource: 'status' as const } : {}) },
+      {
+        descriptor,
+        namespace,
+        name,
+        type,
+        body,
+        ...(subresource === 'status' ? { subresource: 'status' as const } : {}),
+      },
       options,
     );
     return sendJson(response, result.created ? 201 : 200, result.object);
   }
   if (method === 'DELETE') {
-    const deleteOptions = deleteOptionsFrom(query, request.body.trim() ? parseJsonBody(request.body, 'DeleteOptions') : {});
+    const deleteOptions = deleteOptionsFrom(
+      query,
+      request.body.trim() ? parseJsonBody(request.body, 'DeleteOptions') : {},
+    );
     const result = cluster.api.delete(descriptor, namespace, name, deleteOptions, options);
-    if (!result.removed || RETURNS_DELETED_OBJECT.has(descriptor.storage)) return sendJson(response, 200, result.object);
+    if (!result.removed || RETURNS_DELETED_OBJECT.has(descriptor.storage))
+      return sendJson(response, 200, result.object);
     return sendJson(response, 200, successStatus(route, result.object));
   }
   throw errors.methodNotAllowed();
@@ -97,11 +131,20 @@ export function handleResourceRequest(cluster: SimCluster, request: ResourceRequ
 
 function deleteCollection(cluster: SimCluster, request: ResourceRequest, response: ServerResponse): void {
   const { route, query } = request;
-  const deleteOptions = deleteOptionsFrom(query, request.body.trim() ? parseJsonBody(request.body, 'DeleteOptions') : {});
+  const deleteOptions = deleteOptionsFrom(
+    query,
+    request.body.trim() ? parseJsonBody(request.body, 'DeleteOptions') : {},
+  );
   const options = writeOptionsFrom(query, request.headers, request.user);
   const listed = cluster.api.list(route.descriptor, route.namespace, selectorsFrom(query, route.descriptor));
   for (const object of listed.items) {
-    cluster.api.delete(route.descriptor, object.metadata?.namespace, object.metadata!.name!, deleteOptions, options);
+    cluster.api.delete(
+      route.descriptor,
+      object.metadata?.namespace,
+      object.metadata!.name!,
+      deleteOptions,
+      options,
+    );
   }
   sendJson(response, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success' });
 }
@@ -127,13 +170,4 @@ function objectBody(text: string): KubeObject {
     throw errors.badRequest('the body of the request must be a JSON object');
   }
   return parsed as KubeObject;
-}
-
-/** Patch bodies: JSON for every type; server-side apply also accepts YAML. */
-function parsePatch(type: PatchType, text: string): unknown {
-  try {
-    return type === 'apply' ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown);
-  } catch (error) {
-    throw errors.badRequest(`error decoding patch: ${(error as Error).message}`);
-  }
 }

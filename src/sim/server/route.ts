@@ -32,15 +32,20 @@ export type Route =
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
 export function parseRoute(pathname: string): Route {
-  const segments = pathname.split('/').filter((segment) => segment.length > 0).map(decodeURIComponent);
+  const segments = pathname
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .map(decodeURIComponent);
   const [first, second, third] = segments;
   if (first === 'version' && segments.length === 1) return { kind: 'version' };
-  if (first === 'healthz' || first === 'readyz' || first === 'livez') return { kind: 'sim-control', action: 'health' };
+  if (first === 'healthz' || first === 'readyz' || first === 'livez')
+    return { kind: 'sim-control', action: 'health' };
   if (first === '_sim' && second) return { kind: 'sim-control', action: second };
   if (first === 'openapi') {
     if (second !== 'v3') return { kind: 'not-found' };
     if (segments.length === 2) return { kind: 'openapi-root' };
-    if (third === 'api' && segments.length === 4) return { kind: 'openapi-document', group: '', version: segments[3]! };
+    if (third === 'api' && segments.length === 4)
+      return { kind: 'openapi-document', group: '', version: segments[3]! };
     if (third === 'apis' && segments.length === 5) {
       return { kind: 'openapi-document', group: segments[3]!, version: segments[4]! };
     }

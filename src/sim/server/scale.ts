@@ -15,7 +15,12 @@ type ScaleTarget = {
   status?: { replicas?: number };
 };
 
-export function readScale(cluster: SimCluster, descriptor: ResourceDescriptor, namespace: string | undefined, name: string) {
+export function readScale(
+  cluster: SimCluster,
+  descriptor: ResourceDescriptor,
+  namespace: string | undefined,
+  name: string,
+) {
   return toScale(cluster.api.get(descriptor, namespace, name));
 }
 
@@ -35,7 +40,9 @@ function toScale(object: KubeObject) {
     spec: { replicas: target.spec?.replicas ?? 0 },
     status: {
       replicas: target.status?.replicas ?? 0,
-      ...(selector ? { selector: labelSelectorToString(selector as Parameters<typeof labelSelectorToString>[0]) } : {}),
+      ...(selector
+        ? { selector: labelSelectorToString(selector as Parameters<typeof labelSelectorToString>[0]) }
+        : {}),
     },
   };
 }
@@ -50,12 +57,15 @@ export function writeScale(
   options: WriteOptions,
 ) {
   const current = readScale(cluster, descriptor, namespace, name);
-  const next = (change.kind === 'replace' ? change.body : applyPatch(change.type, current, change.body, 'Scale')) as {
+  const next = (
+    change.kind === 'replace' ? change.body : applyPatch(change.type, current, change.body, 'Scale')
+  ) as {
     metadata?: { resourceVersion?: string };
     spec?: { replicas?: unknown };
   };
   const precondition = next.metadata?.resourceVersion;
-  if (precondition && precondition !== current.metadata.resourceVersion) throw errors.conflict(descriptor, name);
+  if (precondition && precondition !== current.metadata.resourceVersion)
+    throw errors.conflict(descriptor, name);
   const replicas = next.spec?.replicas;
   if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
     throw errors.invalid('Scale', 'autoscaling', name, [

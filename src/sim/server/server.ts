@@ -85,12 +85,14 @@ async function handle(
   const route = parseRoute(url.pathname);
   const body = method === 'GET' || method === 'HEAD' ? '' : await readBody(request);
 
-  if (route.kind === 'sim-control') return handleSimControl(cluster, faults, route.action, method, url, body, response);
+  if (route.kind === 'sim-control')
+    return handleSimControl(cluster, faults, route.action, method, url, body, response);
   const user = authenticate(request, options.token);
 
   const fault = faults.take(method, url.pathname);
   if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-  if (fault?.status) throw faultError(fault, method, url.pathname, route.kind === 'resource' ? route : undefined);
+  if (fault?.status)
+    throw faultError(fault, method, url.pathname, route.kind === 'resource' ? route : undefined);
 
   dispatch(cluster, route, method, url, request, body, user, response);
 }

@@ -13,7 +13,8 @@ const DEFAULT_CONVERTER: TableConverter = {
       name: 'Created At',
       type: 'date',
       format: '',
-      description: 'CreationTimestamp is a timestamp representing the server time when this object was created.',
+      description:
+        'CreationTimestamp is a timestamp representing the server time when this object was created.',
       priority: 0,
     },
   ],
@@ -35,7 +36,13 @@ function rowObject(object: KubeObject, include: IncludeObject): unknown {
 export function toTable(
   descriptor: ResourceDescriptor,
   objects: KubeObject[],
-  options: { now: number; include: IncludeObject; resourceVersion?: string; continueToken?: string; withColumns: boolean },
+  options: {
+    now: number;
+    include: IncludeObject;
+    resourceVersion?: string;
+    continueToken?: string;
+    withColumns: boolean;
+  },
 ) {
   const converter = descriptor.table ?? DEFAULT_CONVERTER;
   return {

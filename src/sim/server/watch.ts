@@ -62,7 +62,11 @@ export function handleWatch(
     }
   };
 
-  response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  response.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Transfer-Encoding': 'chunked',
+    'Cache-Control': 'no-cache, private',
+  });
   response.flushHeaders();
 
   const requested = query.get('resourceVersion');
@@ -73,7 +77,9 @@ export function handleWatch(
   } else {
     const history = cluster.store.changesSince(Number(requested));
     if (!history) {
-      const gone = errors.gone(`too old resource version: ${requested} (${cluster.store.oldestResumableVersion})`);
+      const gone = errors.gone(
+        `too old resource version: ${requested} (${cluster.store.oldestResumableVersion})`,
+      );
       write('ERROR', gone.status);
       response.end();
       return;

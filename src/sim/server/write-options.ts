@@ -7,14 +7,20 @@ function parseDryRun(values: string[]): boolean {
   if (values.length === 0) return false;
   for (const value of values) {
     if (value !== 'All') {
-      throw errors.invalid('CreateOptions', 'meta.k8s.io', '', [fieldErrors.notSupported('dryRun', value, ['All'])]);
+      throw errors.invalid('CreateOptions', 'meta.k8s.io', '', [
+        fieldErrors.notSupported('dryRun', value, ['All']),
+      ]);
     }
   }
   return true;
 }
 
 /** Without `fieldManager` the server records the User-Agent's product (`kubectl`, `node-fetch`). */
-export function writeOptionsFrom(query: URLSearchParams, headers: IncomingHttpHeaders, user: string): WriteOptions {
+export function writeOptionsFrom(
+  query: URLSearchParams,
+  headers: IncomingHttpHeaders,
+  user: string,
+): WriteOptions {
   const agent = headers['user-agent']?.split('/')[0];
   const fieldManager = query.get('fieldManager') ?? agent;
   return {
@@ -38,7 +44,8 @@ export function deleteOptionsFrom(query: URLSearchParams, body: unknown): Delete
   const fromBody = (body && typeof body === 'object' ? body : {}) as DeleteBody;
   const grace = fromBody.gracePeriodSeconds ?? numberOrUndefined(query.get('gracePeriodSeconds'));
   const orphan = fromBody.orphanDependents ?? (query.get('orphanDependents') === 'true' ? true : undefined);
-  const policy = fromBody.propagationPolicy ?? query.get('propagationPolicy') ?? (orphan ? 'Orphan' : undefined);
+  const policy =
+    fromBody.propagationPolicy ?? query.get('propagationPolicy') ?? (orphan ? 'Orphan' : undefined);
   if (policy !== undefined && policy !== 'Background' && policy !== 'Foreground' && policy !== 'Orphan') {
     throw errors.invalid('DeleteOptions', 'meta.k8s.io', '', [
       fieldErrors.notSupported('propagationPolicy', policy, ['Foreground', 'Background', 'Orphan']),
