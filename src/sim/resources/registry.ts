@@ -48,7 +48,11 @@ export const resources = [
 ] as const satisfies readonly ResourceDescriptor[];
 
 /** Finds a resource by API group, version and plural name (the URL segments). */
-export function findResource(group: string, version: string, resource: string): ResourceDescriptor | undefined {
+export function findResource(
+  group: string,
+  version: string,
+  resource: string,
+): ResourceDescriptor | undefined {
   return resources.find((r) => r.group === group && r.version === version && r.resource === resource);
 }
 

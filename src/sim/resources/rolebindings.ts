@@ -1,0 +1,15 @@
+import { defineResource } from './define.js';
+import { roleBindingTable } from '../tables/rolebinding.js';
+import { validateRbacName } from '../kinds/simple.js';
+
+export const roleBindings = defineResource({
+  group: 'rbac.authorization.k8s.io',
+  version: 'v1',
+  resource: 'rolebindings',
+  kind: 'RoleBinding',
+  singular: 'rolebinding',
+  namespaced: true,
+  generation: 'none',
+  table: roleBindingTable,
+  validate: validateRbacName,
+});
