@@ -23,7 +23,9 @@ const Environment = z.object({
   SRE_APPROVERS: z
     .string()
     .transform((value) => splitList(value))
-    .pipe(z.array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'must list Slack user (U…/W…) or user-group (S…) IDs')))
+    .pipe(
+      z.array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'must list Slack user (U…/W…) or user-group (S…) IDs')),
+    )
     .optional(),
   SRE_ONCALL: z
     .string()
@@ -45,7 +47,10 @@ const Environment = z.object({
   OLLAMA_HOST: z.url('must be a URL such as http://127.0.0.1:11434').optional(),
   STORE_URL: z
     .string()
-    .regex(/^(sqlite:\/\/.+|redis(s)?:\/\/.+|memory:\/\/)$/, 'must be sqlite://PATH, redis://HOST:PORT or memory://')
+    .regex(
+      /^(sqlite:\/\/.+|redis(s)?:\/\/.+|memory:\/\/)$/,
+      'must be sqlite://PATH, redis://HOST:PORT or memory://',
+    )
     .default('sqlite://./data/sre-bot.db'),
   ALERTS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -56,10 +61,18 @@ const Environment = z.object({
 
 export type LlmConfig =
   | { provider: 'none' }
-  | { provider: 'openai'; model: string; apiKey: string | undefined; baseUrl: string | undefined; timeoutMs: number; maxPromptTokens: number }
+  | {
+      provider: 'openai';
+      model: string;
+      apiKey: string | undefined;
+      baseUrl: string | undefined;
+      timeoutMs: number;
+      maxPromptTokens: number;
+    }
   | { provider: 'ollama'; model: string; host: string; timeoutMs: number; maxPromptTokens: number };
 
-export type StoreConfig = { kind: 'sqlite'; path: string } | { kind: 'redis'; url: string } | { kind: 'memory' };
+export type StoreConfig =
+  { kind: 'sqlite'; path: string } | { kind: 'redis'; url: string } | { kind: 'memory' };
 
 export type Config = {
   slack: {
@@ -84,9 +97,20 @@ export type Config = {
   logLevel: z.infer<typeof Environment>['LOG_LEVEL'];
 };
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Parses the environment. `overrides` are command-line flags that take precedence over their variables
+ * (`--kubeconfig` over KUBECONFIG, `--llm` over LLM_PROVIDER); undefined overrides are ignored.
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Record<keyof z.input<typeof Environment>, string | undefined>> = {},
+): Config {
+  const merged: Record<string, string | undefined> = { ...env };
+  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) merged[key] = value;
   // Empty variables mean unset (a common shape of `FOO=` in .env files and manifests).
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(merged).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = Environment.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -113,18 +137,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     store: storeConfig(values.STORE_URL),
     alertsToken: values.ALERTS_TOKEN,
     port: values.PORT,
-    verify: { timeoutSeconds: values.SRE_VERIFY_TIMEOUT_SECONDS, settleSeconds: values.SRE_VERIFY_SETTLE_SECONDS },
+    verify: {
+      timeoutSeconds: values.SRE_VERIFY_TIMEOUT_SECONDS,
+      settleSeconds: values.SRE_VERIFY_SETTLE_SECONDS,
+    },
     logLevel: values.LOG_LEVEL,
   };
 }
 
 /** `serve` needs Slack credentials: a bot token, and a signing secret unless Socket Mode. */
-export function requireSlack(config: Config): { botToken: string; signingSecret: string | undefined; appToken: string | undefined } {
+export function requireSlack(config: Config): {
+  botToken: string;
+  signingSecret: string | undefined;
+  appToken: string | undefined;
+} {
   if (!config.slack.botToken) throw new ConfigError('SLACK_BOT_TOKEN', 'is required for serve (xoxb-…)');
   if (!config.slack.appToken && !config.slack.signingSecret) {
-    throw new ConfigError('SLACK_SIGNING_SECRET', 'is required for serve in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET',
+      'is required for serve in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
   }
-  return { botToken: config.slack.botToken, signingSecret: config.slack.signingSecret, appToken: config.slack.appToken };
+  return {
+    botToken: config.slack.botToken,
+    signingSecret: config.slack.signingSecret,
+    appToken: config.slack.appToken,
+  };
 }
 
 function splitList(value: string): string[] {
@@ -151,7 +189,10 @@ function llmConfig(values: z.infer<typeof Environment>): LlmConfig {
       return { provider: 'none' };
     case 'openai':
       if (!values.OPENAI_API_KEY && !values.OPENAI_BASE_URL) {
-        throw new ConfigError('OPENAI_API_KEY', 'is required for LLM_PROVIDER=openai (or set OPENAI_BASE_URL for a local OpenAI-compatible server)');
+        throw new ConfigError(
+          'OPENAI_API_KEY',
+          'is required for LLM_PROVIDER=openai (or set OPENAI_BASE_URL for a local OpenAI-compatible server)',
+        );
       }
       return {
         provider: 'openai',

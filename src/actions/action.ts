@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ActionKind, Risk } from '../domain/categories.js';
 import type { ProposalTarget } from '../domain/proposal.js';
+import type { ActionPlan, PlanContext } from './plan.js';
 
 export type ActionDefinition<Params extends Record<string, unknown> = Record<string, unknown>> = {
   readonly kind: ActionKind;
@@ -18,6 +19,11 @@ export type ActionDefinition<Params extends Record<string, unknown> = Record<str
   risk(params: Params): Risk;
   /** One human line for cards and the CLI: `set env REQUIRED_CONFIG from ConfigMap payments-config/REQUIRED_CONFIG`. */
   describe(target: ProposalTarget, params: Params): string;
+  /**
+   * The exact API call against the live object, with its inverse; throws PlanError when the live object no
+   * longer allows it. `manual` never plans: it is never executed.
+   */
+  plan(params: Params, context: PlanContext): ActionPlan;
 };
 
 /** Helper keeping each action file's params type inferred from its schema. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineAction } from './action.js';
+import { defineAction, type ActionDefinition } from './action.js';
+import { PlanError } from './plan.js';
 
 export const ManualParams = z
   .object({
@@ -11,11 +12,14 @@ export const ManualParams = z
 export type ManualParams = z.infer<typeof ManualParams>;
 
 /** A written instruction for a human. Never executed: no Approve button applies it. */
-export const manual = defineAction<ManualParams>({
+export const manual: ActionDefinition<ManualParams> = defineAction<ManualParams>({
   kind: 'manual',
   targets: ['Deployment', 'Pod', 'Service', 'Namespace'],
   needsContainer: false,
   params: ManualParams,
   risk: () => 'low',
   describe: (_target, params) => params.instruction,
+  plan: () => {
+    throw new PlanError('a manual instruction is never executed by the bot');
+  },
 });

@@ -11,11 +11,17 @@ export const EnvVarName = z
 export const ObjectName = z
   .string()
   .max(253)
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'must be a valid Kubernetes object name');
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+    'must be a valid Kubernetes object name',
+  );
 
 /** A resource quantity such as `512Mi`, `1Gi`, `250m`, `2`. */
 export const Quantity = z
   .string()
-  .regex(/^([0-9]+(\.[0-9]+)?)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/, 'must be a Kubernetes quantity such as 512Mi or 250m');
+  .regex(
+    /^([0-9]+(\.[0-9]+)?)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/,
+    'must be a Kubernetes quantity such as 512Mi or 250m',
+  );
 
 export const Port = z.union([z.number().int().min(1).max(65535), z.string().regex(/^[a-z0-9-]{1,15}$/)]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineAction } from './action.js';
+import { defineAction, type ActionDefinition } from './action.js';
+import { deploymentPatch, locateContainer, pointer, requireDeployment, setField } from './plan.js';
 import { EnvVarName, ObjectName } from './schemas.js';
 
 const KeyRef = z.object({ name: ObjectName, key: z.string().min(1).max(253) }).strict();
@@ -19,7 +20,7 @@ export const SetEnvParams = z
 export type SetEnvParams = z.infer<typeof SetEnvParams>;
 
 /** Sets (adds or replaces) one environment variable of one container. */
-export const setEnv = defineAction<SetEnvParams>({
+export const setEnv: ActionDefinition<SetEnvParams> = defineAction<SetEnvParams>({
   kind: 'set_env',
   targets: ['Deployment'],
   needsContainer: true,
@@ -33,5 +34,26 @@ export const setEnv = defineAction<SetEnvParams>({
         : `from Secret ${params.valueFrom.secretKeyRef.name} key ${params.valueFrom.secretKeyRef.key}`
       : 'to a literal value';
     return `set env ${params.name} ${source} on deployment/${target.name} container ${target.container ?? '?'}`;
+  },
+  plan: (params, context) => {
+    const deployment = requireDeployment(context);
+    const { container, index } = locateContainer(deployment, context.target.container);
+    const variable = params.valueFrom
+      ? { name: params.name, valueFrom: params.valueFrom }
+      : { name: params.name, value: params.value };
+    const env = container.env ?? [];
+    const existing = env.findIndex((entry) => entry.name === params.name);
+    const next =
+      existing === -1 ? [...env, variable] : env.map((entry, i) => (i === existing ? variable : entry));
+    const edit = setField(
+      pointer('spec', 'template', 'spec', 'containers', index, 'env'),
+      container.env,
+      next,
+    );
+    return deploymentPatch(
+      context,
+      { ...edit, containerIndex: index },
+      setEnv.describe(context.target, params),
+    );
   },
 });

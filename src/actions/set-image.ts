@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineAction } from './action.js';
+import { defineAction, type ActionDefinition } from './action.js';
+import { deploymentPatch, locateContainer, pointer, requireDeployment, setField } from './plan.js';
 
 export const SetImageParams = z
   .object({
@@ -13,7 +14,7 @@ export const SetImageParams = z
 export type SetImageParams = z.infer<typeof SetImageParams>;
 
 /** Changes one container's image. Validation elsewhere only accepts images seen in the revision history. */
-export const setImage = defineAction<SetImageParams>({
+export const setImage: ActionDefinition<SetImageParams> = defineAction<SetImageParams>({
   kind: 'set_image',
   targets: ['Deployment'],
   needsContainer: true,
@@ -21,4 +22,18 @@ export const setImage = defineAction<SetImageParams>({
   risk: () => 'medium',
   describe: (target, params) =>
     `set image of deployment/${target.name} container ${target.container ?? '?'} to ${params.image}`,
+  plan: (params, context) => {
+    const deployment = requireDeployment(context);
+    const { container, index } = locateContainer(deployment, context.target.container);
+    const edit = setField(
+      pointer('spec', 'template', 'spec', 'containers', index, 'image'),
+      container.image,
+      params.image,
+    );
+    return deploymentPatch(
+      context,
+      { ...edit, containerIndex: index },
+      setImage.describe(context.target, params),
+    );
+  },
 });

@@ -20,6 +20,9 @@ run "sre-bot <command> --help" for a command's options`;
 
 const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   sim: () => import('./commands/sim.js'),
+  diagnose: () => import('./commands/diagnose.js'),
+  fix: () => import('./commands/fix.js'),
+  undo: () => import('./commands/undo.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -18,12 +18,27 @@ export const ProposalDraft = z.object({
 });
 export type ProposalDraft = z.infer<typeof ProposalDraft>;
 
+/**
+ * What the target looked like when the fix was proposed. Before applying, the bot re-reads the target and
+ * refuses a stale proposal: the template or generation changed, or the pod is another one.
+ */
+export const ProposalBasis = z.object({
+  generation: z.number().int().optional(),
+  /** sha256 of the pod template JSON (Deployments). */
+  templateHash: z.string().optional(),
+  revision: z.string().optional(),
+  /** The pod's uid (Pod targets). */
+  uid: z.string().optional(),
+});
+export type ProposalBasis = z.infer<typeof ProposalBasis>;
+
 /** A validated fix (SPEC §4): known action kind, params valid for it, risk declared by the catalog. */
 export const Proposal = ProposalDraft.extend({
   id: z.string(),
   risk: Risk,
   /** One human line: what applying it changes (`set REQUIRED_CONFIG from ConfigMap payments-config`). */
   summary: z.string().optional(),
+  basis: ProposalBasis.optional(),
 });
 export type Proposal = z.infer<typeof Proposal>;
 

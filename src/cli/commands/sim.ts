@@ -13,25 +13,31 @@ const HELP = `usage: sre-bot sim [--scenario NAME|FILE]... [--port N] [--kubecon
   --advance     fast-forward the virtual clock once at start (e.g. 5m)`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseOptions(argv, {
-    scenario: { type: 'string', multiple: true },
-    port: { type: 'string' },
-    kubeconfig: { type: 'string' },
-    speed: { type: 'string' },
-    advance: { type: 'string' },
-    seed: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  }, false);
+  const { values } = parseOptions(
+    argv,
+    {
+      scenario: { type: 'string', multiple: true },
+      port: { type: 'string' },
+      kubeconfig: { type: 'string' },
+      speed: { type: 'string' },
+      advance: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    false,
+  );
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
   const port = values.port === undefined ? 6443 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`--port must be a port number, got "${values.port}"`);
   const speed = values.speed === undefined ? 1 : Number(values.speed);
   if (!(speed > 0)) throw new CliError(`--speed must be a positive number, got "${values.speed}"`);
   const advanceMs = values.advance === undefined ? 0 : parseDuration(values.advance);
-  if (advanceMs === undefined) throw new CliError(`--advance must be a duration like 30s, 5m or 1h, got "${values.advance}"`);
+  if (advanceMs === undefined)
+    throw new CliError(`--advance must be a duration like 30s, 5m or 1h, got "${values.advance}"`);
   const kubeconfigPath = resolve(values.kubeconfig ?? '.sim/kubeconfig');
   const scenarios = values.scenario ?? [];
 

@@ -1,0 +1,45 @@
+/** A unified diff of an object before and after a change, as YAML — what `kubectl diff` shows. */
+import { createTwoFilesPatch } from 'diff';
+import { stringify } from 'yaml';
+
+/** Fields that change on every write and say nothing about the fix. */
+function withoutNoise(object: unknown): unknown {
+  if (!object || typeof object !== 'object') return object;
+  const copy = structuredClone(object) as { metadata?: Record<string, unknown>; status?: unknown };
+  delete copy.status;
+  if (copy.metadata) {
+    delete copy.metadata.managedFields;
+    delete copy.metadata.resourceVersion;
+    delete copy.metadata.generation;
+    delete copy.metadata.uid;
+    delete copy.metadata.creationTimestamp;
+    const annotations = copy.metadata.annotations as Record<string, string> | undefined;
+    if (annotations) delete annotations['kubectl.kubernetes.io/last-applied-configuration'];
+  }
+  return copy;
+}
+
+export function yamlDiff(label: string, before: unknown, after: unknown): string {
+  const left = stringify(withoutNoise(before), { lineWidth: 0 });
+  const right = stringify(withoutNoise(after), { lineWidth: 0 });
+  const patch = createTwoFilesPatch(
+    `${label} (live)`,
+    `${label} (after fix, server dry run)`,
+    left,
+    right,
+    '',
+    '',
+    { context: 3 },
+  );
+  // Drop the `Index:`/`===` preamble: the two file headers say everything.
+  return patch
+    .split('\n')
+    .filter((line) => !line.startsWith('Index:') && !/^=+$/.test(line))
+    .join('\n')
+    .trimEnd();
+}
+
+/** True when the diff shows no changed line (only headers). */
+export function isEmptyDiff(diff: string): boolean {
+  return !diff.split('\n').some((line) => /^[+-](?![+-]{2} )/.test(line));
+}

@@ -1,0 +1,79 @@
+/**
+ * StorePort over keyv: SQLite file by default (one replica), Redis when several replicas share state, memory for
+ * tests. The adapter is chosen from STORE_URL (config.store).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Keyv from 'keyv';
+import type { StoreConfig } from '../config.js';
+import { StoreError } from '../errors.js';
+import type { StorePort } from './port.js';
+
+export async function createKeyvStore(config: StoreConfig, namespace = 'sre-bot'): Promise<StorePort> {
+  const keyv = await openKeyv(config, namespace);
+  let lastError: unknown;
+  keyv.on('error', (error: unknown) => {
+    lastError = error;
+  });
+  const wrap = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw new StoreError('store_error', `store ${what} failed: ${(error as Error).message}`, {
+        cause: error,
+        retryable: true,
+      });
+    }
+  };
+  return {
+    async get(key, schema) {
+      const raw: unknown = await wrap(`get ${key}`, () => keyv.get(key));
+      if (raw === undefined || raw === null) return undefined;
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        throw new StoreError(
+          'store_error',
+          `store record ${key} is not valid: ${parsed.error.issues[0]?.message ?? 'schema mismatch'}`,
+        );
+      }
+      return parsed.data;
+    },
+    async set(key, value, ttlMs) {
+      const ok = await wrap(`set ${key}`, () => keyv.set(key, value, ttlMs));
+      if (ok === false) {
+        throw new StoreError(
+          'store_error',
+          `store set ${key} failed${lastError ? `: ${(lastError as Error).message}` : ''}`,
+          {
+            cause: lastError,
+            retryable: true,
+          },
+        );
+      }
+    },
+    async delete(key) {
+      await wrap(`delete ${key}`, () => keyv.delete(key));
+    },
+    async close() {
+      await keyv.disconnect();
+    },
+  };
+}
+
+async function openKeyv(config: StoreConfig, namespace: string): Promise<Keyv> {
+  switch (config.kind) {
+    case 'memory':
+      return new Keyv({ namespace });
+    case 'sqlite': {
+      const path = resolve(config.path);
+      mkdirSync(dirname(path), { recursive: true });
+      // Loaded on demand: the native sqlite3 module is only needed when this store is used.
+      const { default: KeyvSqlite } = await import('@keyv/sqlite');
+      return new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 }), namespace });
+    }
+    case 'redis': {
+      const { default: KeyvRedis } = await import('@keyv/redis');
+      return new Keyv({ store: new KeyvRedis(config.url), namespace, useKeyPrefix: false });
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The store port: small key-value persistence for incidents, undo records and caches. Records are validated with
+ * zod when read back (a store is a boundary: it may hold data written by an older version or by hand).
+ */
+import type { z } from 'zod';
+
+export type StorePort = {
+  get<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined>;
+  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  close(): Promise<void>;
+};
