@@ -47,9 +47,12 @@ export function replaceObject(
   if (options.dryRun) return toExternal(descriptor, storedForm);
   // An update that clears the last finalizer of an object being deleted completes the deletion — unless a grace
   // period is still running (a terminating pod's kubelet status updates), as in `ShouldDeleteDuringUpdate`.
+  // Namespaces are finalized through `spec.finalizers` (the namespace controller empties it when the content is gone).
+  const specFinalizers = (next.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
   if (
     next.metadata?.deletionTimestamp &&
     (next.metadata.finalizers ?? []).length === 0 &&
+    !(descriptor.storage === 'core/namespaces' && specFinalizers.length > 0) &&
     !existing.metadata?.deletionGracePeriodSeconds
   ) {
     const removed = context.store.remove(descriptor.storage, scope, name);

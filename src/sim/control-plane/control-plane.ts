@@ -117,7 +117,9 @@ export class ControlPlane {
       work();
     } catch (error) {
       this.#lastError = error;
-      process.stderr.write(`sim control plane: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `sim control plane: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
     }
   }
 }

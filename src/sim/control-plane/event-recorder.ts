@@ -5,6 +5,7 @@
  */
 import type { Event, KubeObject } from '../../kube/types.js';
 import type { ClusterApi } from '../api/cluster-api.js';
+import { ApiError } from '../errors.js';
 import { events as eventsResource } from '../resources/events.js';
 
 export type EventSource = {
@@ -24,11 +25,23 @@ export type EventOptions = {
 export class EventRecorder {
   constructor(private readonly api: ClusterApi) {}
 
-  normal(object: KubeObject, reason: string, message: string, source: EventSource, options: EventOptions = {}): void {
+  normal(
+    object: KubeObject,
+    reason: string,
+    message: string,
+    source: EventSource,
+    options: EventOptions = {},
+  ): void {
     this.record(object, 'Normal', reason, message, source, options);
   }
 
-  warning(object: KubeObject, reason: string, message: string, source: EventSource, options: EventOptions = {}): void {
+  warning(
+    object: KubeObject,
+    reason: string,
+    message: string,
+    source: EventSource,
+    options: EventOptions = {},
+  ): void {
     this.record(object, 'Warning', reason, message, source, options);
   }
 
@@ -57,13 +70,20 @@ export class EventRecorder {
     if (existing) {
       const updated: Event = structuredClone(existing);
       if (options.action) {
-        updated.series = { count: (existing.series?.count ?? 1) + 1, lastObservedTime: this.api.clock.nowMicroTime() };
+        updated.series = {
+          count: (existing.series?.count ?? 1) + 1,
+          lastObservedTime: this.api.clock.nowMicroTime(),
+        };
       } else {
         updated.count = (existing.count ?? 1) + 1;
         updated.lastTimestamp = nowTime;
       }
       updated.involvedObject = involvedObject;
-      this.api.replace(eventsResource, namespace, existing.metadata!.name!, updated as KubeObject, { user: source.component });
+      this.#write(() =>
+        this.api.replace(eventsResource, namespace, existing.metadata.name!, updated, {
+          user: source.component,
+        }),
+      );
       return;
     }
     const name = `${metadata.name ?? 'unknown'}.${this.#uniqueSuffix()}`;
@@ -93,7 +113,19 @@ export class EventRecorder {
           reportingComponent: source.component,
           reportingInstance: source.host ?? '',
         };
-    this.api.create(eventsResource, namespace, event as KubeObject, { user: source.component });
+    this.#write(() => this.api.create(eventsResource, namespace, event, { user: source.component }));
+  }
+
+  /**
+   * client-go's recorders drop an event the API server refuses (a terminating namespace answers 403, a quota on
+   * events 403): recording must never break the component that reports.
+   */
+  #write(write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
   }
 
   #findSimilar(

@@ -15,6 +15,15 @@ export type PodLogOptions = {
 export type PodLogSource = {
   /** The log text (lines ending in `\n`); throws ApiError for the kubelet's error cases. */
   read(namespace: string, podName: string, options: PodLogOptions): string;
-  /** Lines printed after `read`, for `follow=true`; returns the unsubscribe function. */
-  follow?(namespace: string, podName: string, options: PodLogOptions, onText: (text: string) => void): () => void;
+  /**
+   * Lines printed after `read`, for `follow=true`; returns the unsubscribe function. `onEnd` is called when the
+   * followed container instance has stopped (at once if it already had): the kubelet ends the stream then.
+   */
+  follow?(
+    namespace: string,
+    podName: string,
+    options: PodLogOptions,
+    onText: (text: string) => void,
+    onEnd?: () => void,
+  ): () => void;
 };
