@@ -10,7 +10,8 @@ import { StoreError } from '../errors.js';
 import type { StorePort } from './port.js';
 
 export async function createKeyvStore(config: StoreConfig, namespace = 'sre-bot'): Promise<StorePort> {
-  const keyv = await openKeyv(config, namespace);
+  const { keyv, redis } = await openKeyv(config, namespace);
+  let claimChain: Promise<unknown> = Promise.resolve();
   let lastError: unknown;
   keyv.on('error', (error: unknown) => {
     lastError = error;
@@ -54,26 +55,45 @@ export async function createKeyvStore(config: StoreConfig, namespace = 'sre-bot'
     async delete(key) {
       await wrap(`delete ${key}`, () => keyv.delete(key));
     },
+    async claim(key, value, ttlMs) {
+      if (redis) {
+        const result = await wrap(`claim ${key}`, () => redis.set(`${namespace}:${key}`, value, { NX: true, PX: ttlMs }));
+        return result === 'OK';
+      }
+      // One process owns a SQLite file or a memory store: serialise check-and-set through a promise chain.
+      const attempt = claimChain.then(async () => {
+        const existing: unknown = await keyv.get(`claim:${key}`);
+        if (existing !== undefined && existing !== null) return false;
+        await keyv.set(`claim:${key}`, value, ttlMs);
+        return true;
+      });
+      claimChain = attempt.catch(() => false);
+      return wrap(`claim ${key}`, () => attempt);
+    },
     async close() {
       await keyv.disconnect();
     },
   };
 }
 
-async function openKeyv(config: StoreConfig, namespace: string): Promise<Keyv> {
+/** The Redis client, when there is one: atomic claims use SET NX on it directly (keyv has no set-if-absent). */
+type RedisClaimClient = { set(key: string, value: string, options: { NX: true; PX: number }): Promise<string | null> };
+
+async function openKeyv(config: StoreConfig, namespace: string): Promise<{ keyv: Keyv; redis?: RedisClaimClient }> {
   switch (config.kind) {
     case 'memory':
-      return new Keyv({ namespace });
+      return { keyv: new Keyv({ namespace }) };
     case 'sqlite': {
       const path = resolve(config.path);
       mkdirSync(dirname(path), { recursive: true });
       // Loaded on demand: the native sqlite3 module is only needed when this store is used.
       const { default: KeyvSqlite } = await import('@keyv/sqlite');
-      return new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 }), namespace });
+      return { keyv: new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 }), namespace }) };
     }
     case 'redis': {
       const { default: KeyvRedis } = await import('@keyv/redis');
-      return new Keyv({ store: new KeyvRedis(config.url), namespace, useKeyPrefix: false });
+      const store = new KeyvRedis(config.url);
+      return { keyv: new Keyv({ store, namespace, useKeyPrefix: false }), redis: (await store.getClient()) as unknown as RedisClaimClient };
     }
   }
 }

@@ -8,5 +8,10 @@ export type StorePort = {
   get<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined>;
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Atomically sets `key` only if it is absent (Redis `SET NX PX`; a process-wide lock for SQLite and memory,
+   * which serve one replica). True when this caller got it: how twenty Approve clicks execute once.
+   */
+  claim(key: string, value: string, ttlMs: number): Promise<boolean>;
   close(): Promise<void>;
 };
