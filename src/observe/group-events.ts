@@ -14,7 +14,8 @@ export function groupEvents(events: Event[], limit: number): EventGroup[] {
     const existing = groups.get(key);
     if (existing) {
       existing.count += count;
-      if (firstSeen && (!existing.firstSeen || firstSeen < existing.firstSeen)) existing.firstSeen = firstSeen;
+      if (firstSeen && (!existing.firstSeen || firstSeen < existing.firstSeen))
+        existing.firstSeen = firstSeen;
       if (lastSeen && (!existing.lastSeen || lastSeen > existing.lastSeen)) existing.lastSeen = lastSeen;
       continue;
     }

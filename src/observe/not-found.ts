@@ -35,7 +35,9 @@ export function closestNames(wanted: string, names: string[], max = 3): string[]
   const threshold = Math.max(2, Math.floor(wanted.length / 3));
   return names
     .map((name) => ({ name, distance: editDistance(wanted, name) }))
-    .filter(({ name, distance }) => distance <= threshold || name.startsWith(wanted) || wanted.startsWith(name))
+    .filter(
+      ({ name, distance }) => distance <= threshold || name.startsWith(wanted) || wanted.startsWith(name),
+    )
     .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
     .slice(0, max)
     .map(({ name }) => name);

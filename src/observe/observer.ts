@@ -26,9 +26,18 @@ export type ObserveLimits = {
   maxEventGroups: number;
 };
 
-export const DEFAULT_LIMITS: ObserveLimits = { maxLogReads: 6, tailLines: 40, limitBytes: 16_384, maxEventGroups: 120 };
+export const DEFAULT_LIMITS: ObserveLimits = {
+  maxLogReads: 6,
+  tailLines: 40,
+  limitBytes: 16_384,
+  maxEventGroups: 120,
+};
 
-export async function observe(kube: KubePort, request: ObserveRequest, limits = DEFAULT_LIMITS): Promise<Snapshot> {
+export async function observe(
+  kube: KubePort,
+  request: ObserveRequest,
+  limits = DEFAULT_LIMITS,
+): Promise<Snapshot> {
   const startCount = kube.requestCount;
   const { namespace } = request;
   const gaps: string[] = [];
@@ -37,7 +46,10 @@ export async function observe(kube: KubePort, request: ObserveRequest, limits = 
       return await read();
     } catch (error) {
       // Missing permission on one kind should not stop the diagnosis; anything else is a real failure.
-      if (error instanceof KubeApiError && (error.code === 'kube_forbidden' || error.code === 'kube_not_found')) {
+      if (
+        error instanceof KubeApiError &&
+        (error.code === 'kube_forbidden' || error.code === 'kube_not_found')
+      ) {
         gaps.push(`${what}: ${error.message}`);
         return fallback;
       }
@@ -50,30 +62,60 @@ export async function observe(kube: KubePort, request: ObserveRequest, limits = 
 
   if (!(await kube.get('Namespace', undefined, namespace))) {
     const known = await tolerate('list Namespace', () => kube.list('Namespace', undefined), []);
-    throw new NamespaceNotFoundError(namespace, closestNames(namespace, known.map((item) => item.metadata?.name ?? '')));
+    throw new NamespaceNotFoundError(
+      namespace,
+      closestNames(
+        namespace,
+        known.map((item) => item.metadata?.name ?? ''),
+      ),
+    );
   }
 
-  const [deployments, replicaSets, pods, events, services, endpoints, claims, quotas, configMaps, secrets, storageClasses] =
-    await Promise.all([
-      list('Deployment'),
-      list('ReplicaSet'),
-      list('Pod'),
-      list('Event'),
-      list('Service'),
-      list('Endpoints'),
-      list('PersistentVolumeClaim'),
-      list('ResourceQuota'),
-      tolerate('list ConfigMap', () => kube.listKeySets('ConfigMap', namespace), emptyKeys),
-      tolerate('list Secret', () => kube.listKeySets('Secret', namespace), emptyKeys),
-      tolerate('list StorageClass', () => kube.list('StorageClass', undefined), []),
-    ]);
+  const [
+    deployments,
+    replicaSets,
+    pods,
+    events,
+    services,
+    endpoints,
+    claims,
+    quotas,
+    configMaps,
+    secrets,
+    storageClasses,
+  ] = await Promise.all([
+    list('Deployment'),
+    list('ReplicaSet'),
+    list('Pod'),
+    list('Event'),
+    list('Service'),
+    list('Endpoints'),
+    list('PersistentVolumeClaim'),
+    list('ResourceQuota'),
+    tolerate('list ConfigMap', () => kube.listKeySets('ConfigMap', namespace), emptyKeys),
+    tolerate('list Secret', () => kube.listKeySets('Secret', namespace), emptyKeys),
+    tolerate('list StorageClass', () => kube.list('StorageClass', undefined), []),
+  ]);
 
-  let objects: NamespaceObjects = { deployments, replicaSets, pods, events, services, endpoints, persistentVolumeClaims: claims };
+  let objects: NamespaceObjects = {
+    deployments,
+    replicaSets,
+    pods,
+    events,
+    services,
+    endpoints,
+    persistentVolumeClaims: claims,
+  };
   if (request.deployment) {
     const target = deployments.find((deployment) => deployment.metadata?.name === request.deployment);
     if (!target) {
       const names = deployments.map((deployment) => deployment.metadata?.name ?? '');
-      throw new WorkloadNotFoundError(namespace, request.deployment, closestNames(request.deployment, names), names);
+      throw new WorkloadNotFoundError(
+        namespace,
+        request.deployment,
+        closestNames(request.deployment, names),
+        names,
+      );
     }
     objects = scopeToDeployment(objects, target);
   }
@@ -83,12 +125,14 @@ export async function observe(kube: KubePort, request: ObserveRequest, limits = 
   const nodes = pending ? await tolerate('list Node', () => kube.list('Node', undefined), []) : [];
 
   const maskedValues = new Set<string>();
-  const mask = <T extends object>(items: T[]) => items.map((item) => maskEnvValues(item, maskedValues));
+  const scrub = (text: string) =>
+    redactText(redactKnownValues(secrets.scrub(configMaps.scrub(text)), maskedValues));
+  const mask = <T extends object>(items: T[]) => items.map((item) => maskEnvValues(item, maskedValues, scrub));
+  // First collect every sensitive literal env value (scrub reads that set), then mask and scrub for real.
+  for (const item of [...objects.deployments, ...objects.replicaSets, ...objects.pods]) maskEnvValues(item, maskedValues);
   const maskedDeployments = mask(objects.deployments) as Deployment[];
   const maskedReplicaSets = mask(objects.replicaSets);
   const maskedPods = mask(objects.pods);
-  const scrub = (text: string) =>
-    redactText(redactKnownValues(secrets.scrub(configMaps.scrub(text)), maskedValues));
 
   const logs = await readLogs(kube, namespace, objects, limits, scrub, tolerate);
   const eventGroups = groupEvents(objects.events, limits.maxEventGroups).map((group) => ({

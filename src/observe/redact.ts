@@ -56,7 +56,10 @@ const RULES: Rule[] = [
   },
   // AWS secret access keys: 40 base64 characters after an aws_secret-ish word were caught above; long opaque
   // hex/base64 blobs (≥ 32 chars) that are not plain words are masked as a last resort.
-  { pattern: /\b(?=[A-Za-z0-9+/]*\d)(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])[A-Za-z0-9+/]{40,}={0,2}/g, replace: () => MASK },
+  {
+    pattern: /\b(?=[A-Za-z0-9+/]*\d)(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])[A-Za-z0-9+/]{40,}={0,2}/g,
+    replace: () => MASK,
+  },
 ];
 
 /** Masks token-like substrings in free text (a log line, an event message, an alert annotation). */

@@ -2,7 +2,15 @@
  * Narrows a namespace's objects to one Deployment and what it touches: its ReplicaSets, their pods, the
  * Services selecting those pods (and their Endpoints), the claims its pods mount, and events about any of them.
  */
-import type { Deployment, Endpoints, Event, PersistentVolumeClaim, Pod, ReplicaSet, Service } from '../kube/types.js';
+import type {
+  Deployment,
+  Endpoints,
+  Event,
+  PersistentVolumeClaim,
+  Pod,
+  ReplicaSet,
+  Service,
+} from '../kube/types.js';
 
 export type NamespaceObjects = {
   deployments: Deployment[];
@@ -36,7 +44,9 @@ export function scopeToDeployment(all: NamespaceObjects, deployment: Deployment)
       .map((volume) => volume.persistentVolumeClaim?.claimName)
       .filter((name): name is string => name !== undefined),
   );
-  const persistentVolumeClaims = all.persistentVolumeClaims.filter((claim) => claimNames.has(claim.metadata?.name ?? ''));
+  const persistentVolumeClaims = all.persistentVolumeClaims.filter((claim) =>
+    claimNames.has(claim.metadata?.name ?? ''),
+  );
   const involved = new Set<string>([
     `Deployment/${deployment.metadata?.name}`,
     ...replicaSets.map((rs) => `ReplicaSet/${rs.metadata?.name}`),
@@ -44,12 +54,25 @@ export function scopeToDeployment(all: NamespaceObjects, deployment: Deployment)
     ...services.map((service) => `Service/${service.metadata?.name}`),
     ...[...claimNames].map((claim) => `PersistentVolumeClaim/${claim}`),
   ]);
-  const events = all.events.filter((event) => involved.has(`${event.involvedObject.kind}/${event.involvedObject.name}`));
-  return { deployments: [deployment], replicaSets, pods, events, services, endpoints, persistentVolumeClaims };
+  const events = all.events.filter((event) =>
+    involved.has(`${event.involvedObject.kind}/${event.involvedObject.name}`),
+  );
+  return {
+    deployments: [deployment],
+    replicaSets,
+    pods,
+    events,
+    services,
+    endpoints,
+    persistentVolumeClaims,
+  };
 }
 
 /** A Service selector (map) selects a pod template when every pair matches; an empty selector selects nothing. */
-export function selects(selector: Record<string, string> | undefined, labels: Record<string, string>): boolean {
+export function selects(
+  selector: Record<string, string> | undefined,
+  labels: Record<string, string>,
+): boolean {
   const entries = Object.entries(selector ?? {});
   return entries.length > 0 && entries.every(([key, value]) => labels[key] === value);
 }

@@ -22,8 +22,10 @@ export function selectLogReads(pods: Pod[], maxReads: number): LogRead[] {
       const key = `${owner}/${status.name}/${waiting ?? status.lastState?.terminated?.reason ?? 'unready'}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (hasPrevious && reads.length < maxReads) reads.push({ pod: pod.metadata!.name!, container: status.name, previous: true });
-      if (hasCurrent && reads.length < maxReads) reads.push({ pod: pod.metadata!.name!, container: status.name, previous: false });
+      if (hasPrevious && reads.length < maxReads)
+        reads.push({ pod: pod.metadata!.name!, container: status.name, previous: true });
+      if (hasCurrent && reads.length < maxReads)
+        reads.push({ pod: pod.metadata!.name!, container: status.name, previous: false });
       if (reads.length >= maxReads) return reads;
     }
   }

@@ -5,7 +5,10 @@ import type { Node, StorageClass } from '../kube/types.js';
 export function summarizeNode(node: Node): NodeSummary {
   return {
     name: node.metadata?.name ?? '',
-    ready: node.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false,
+    ready:
+      node.status?.conditions?.some(
+        (condition) => condition.type === 'Ready' && condition.status === 'True',
+      ) ?? false,
     unschedulable: node.spec?.unschedulable ?? false,
     labels: node.metadata?.labels ?? {},
     taints: node.spec?.taints ?? [],
