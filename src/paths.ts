@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 function findPackageRoot(): string {
   let directory = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (existsSync(join(directory, 'package.json')) && existsSync(join(directory, 'manifests'))) return directory;
+    if (existsSync(join(directory, 'package.json')) && existsSync(join(directory, 'manifests')))
+      return directory;
     const parent = dirname(directory);
-    if (parent === directory) throw new Error('sre-bot: cannot find the package root (package.json + manifests/)');
+    if (parent === directory)
+      throw new Error('sre-bot: cannot find the package root (package.json + manifests/)');
     directory = parent;
   }
 }

@@ -57,17 +57,34 @@ export function loadKubeConfig(options: ClientNodeOptions): KubeConfig {
     else if (options.kubeconfig) config.loadFromFile(options.kubeconfig);
     else config.loadFromDefault();
   } catch (error) {
-    throw new KubeApiError('kube_unreachable', `cannot load kubeconfig: ${(error as Error).message}`, undefined, { cause: error });
+    throw new KubeApiError(
+      'kube_unreachable',
+      `cannot load kubeconfig: ${(error as Error).message}`,
+      undefined,
+      { cause: error },
+    );
   }
   if (options.context) {
     if (!config.getContextObject(options.context)) {
-      const known = config.getContexts().map((context) => context.name).join(', ') || 'none';
-      throw new KubeApiError('kube_unreachable', `kubeconfig has no context "${options.context}" (contexts: ${known})`, undefined);
+      const known =
+        config
+          .getContexts()
+          .map((context) => context.name)
+          .join(', ') || 'none';
+      throw new KubeApiError(
+        'kube_unreachable',
+        `kubeconfig has no context "${options.context}" (contexts: ${known})`,
+        undefined,
+      );
     }
     config.setCurrentContext(options.context);
   }
   if (!config.getCurrentCluster()) {
-    throw new KubeApiError('kube_unreachable', 'no Kubernetes cluster configured (set KUBECONFIG or run in a pod)', undefined);
+    throw new KubeApiError(
+      'kube_unreachable',
+      'no Kubernetes cluster configured (set KUBECONFIG or run in a pod)',
+      undefined,
+    );
   }
   return config;
 }
@@ -119,7 +136,9 @@ export function createClientNodeKube(options: ClientNodeOptions = {}): KubePort 
     },
     async get<K extends Kind>(kind: K, namespace: string | undefined, name: string) {
       try {
-        return toWire<KindMap[K]>(await call(`get ${kind} ${name}`, () => ops(kind).read(namespace, name), true));
+        return toWire<KindMap[K]>(
+          await call(`get ${kind} ${name}`, () => ops(kind).read(namespace, name), true),
+        );
       } catch (error) {
         if (error instanceof KubeApiError && error.status === 404) return undefined;
         throw error;
@@ -154,11 +173,26 @@ export function createClientNodeKube(options: ClientNodeOptions = {}): KubePort 
         true,
       );
     },
-    async create<K extends Kind>(kind: K, namespace: string | undefined, object: KindMap[K], writeOptions: WriteOptions) {
-      const result = await call(`create ${kind}`, () => ops(kind).create(namespace, object, writeParams(writeOptions)), false);
+    async create<K extends Kind>(
+      kind: K,
+      namespace: string | undefined,
+      object: KindMap[K],
+      writeOptions: WriteOptions,
+    ) {
+      const result = await call(
+        `create ${kind}`,
+        () => ops(kind).create(namespace, object, writeParams(writeOptions)),
+        false,
+      );
       return toWire<KindMap[K]>(result);
     },
-    async replace<K extends Kind>(kind: K, namespace: string | undefined, name: string, object: KindMap[K], writeOptions: WriteOptions) {
+    async replace<K extends Kind>(
+      kind: K,
+      namespace: string | undefined,
+      name: string,
+      object: KindMap[K],
+      writeOptions: WriteOptions,
+    ) {
       const result = await call(
         `update ${kind} ${name}`,
         () => ops(kind).replace(namespace, name, object, writeParams(writeOptions)),
@@ -166,7 +200,13 @@ export function createClientNodeKube(options: ClientNodeOptions = {}): KubePort 
       );
       return toWire<KindMap[K]>(result);
     },
-    async patch<K extends Kind>(kind: K, namespace: string | undefined, name: string, patch: Patch, writeOptions: WriteOptions) {
+    async patch<K extends Kind>(
+      kind: K,
+      namespace: string | undefined,
+      name: string,
+      patch: Patch,
+      writeOptions: WriteOptions,
+    ) {
       const result = await call(
         `patch ${kind} ${name}`,
         () =>
@@ -187,7 +227,9 @@ export function createClientNodeKube(options: ClientNodeOptions = {}): KubePort 
         () =>
           ops(kind).delete(namespace, name, {
             ...(deleteOptions.dryRun ? { dryRun: 'All' } : {}),
-            ...(deleteOptions.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: deleteOptions.gracePeriodSeconds } : {}),
+            ...(deleteOptions.gracePeriodSeconds !== undefined
+              ? { gracePeriodSeconds: deleteOptions.gracePeriodSeconds }
+              : {}),
             ...(deleteOptions.preconditions ? { body: { preconditions: deleteOptions.preconditions } } : {}),
           }),
         false,
@@ -201,7 +243,9 @@ function writeParams(options: WriteOptions): { dryRun?: string; fieldManager: st
 }
 
 /** Decoded secret values (Secret `data` is base64), longest first so overlapping values mask fully. */
-function secretValues(items: { data?: Record<string, string>; stringData?: Record<string, string> }[]): string[] {
+function secretValues(
+  items: { data?: Record<string, string>; stringData?: Record<string, string> }[],
+): string[] {
   const values: string[] = [];
   for (const item of items) {
     for (const encoded of Object.values(item.data ?? {})) {
@@ -222,7 +266,13 @@ function sensitiveConfigValues(items: { data?: Record<string, string> }[]): stri
 }
 
 function keysOf(item: { data?: object; binaryData?: object; stringData?: object }): string[] {
-  return [...new Set([...Object.keys(item.data ?? {}), ...Object.keys(item.binaryData ?? {}), ...Object.keys(item.stringData ?? {})])].sort();
+  return [
+    ...new Set([
+      ...Object.keys(item.data ?? {}),
+      ...Object.keys(item.binaryData ?? {}),
+      ...Object.keys(item.stringData ?? {}),
+    ]),
+  ].sort();
 }
 
 /** ApiException / network failures ⇒ KubeApiError with the Status message and a code callers can branch on. */

@@ -13,8 +13,19 @@ export type KindOperations = {
   list(namespace: string | undefined, options: ListOptions): Promise<unknown>;
   read(namespace: string | undefined, name: string): Promise<unknown>;
   create(namespace: string | undefined, body: unknown, params: Record<string, unknown>): Promise<unknown>;
-  replace(namespace: string | undefined, name: string, body: unknown, params: Record<string, unknown>): Promise<unknown>;
-  patch(namespace: string | undefined, name: string, body: unknown, params: Record<string, unknown>, options: unknown): Promise<unknown>;
+  replace(
+    namespace: string | undefined,
+    name: string,
+    body: unknown,
+    params: Record<string, unknown>,
+  ): Promise<unknown>;
+  patch(
+    namespace: string | undefined,
+    name: string,
+    body: unknown,
+    params: Record<string, unknown>,
+    options: unknown,
+  ): Promise<unknown>;
   delete(namespace: string | undefined, name: string, params: Record<string, unknown>): Promise<unknown>;
 };
 
@@ -54,7 +65,8 @@ export function kindOperations(apis: Apis): Record<Kind, KindOperations> {
           : method(scoped('list'))({ ...at(namespace), ...options }),
       read: (namespace, name) => method(scoped('read'))({ ...at(namespace), name }),
       create: (namespace, body, params) => method(scoped('create'))({ ...at(namespace), body, ...params }),
-      replace: (namespace, name, body, params) => method(scoped('replace'))({ ...at(namespace), name, body, ...params }),
+      replace: (namespace, name, body, params) =>
+        method(scoped('replace'))({ ...at(namespace), name, body, ...params }),
       patch: (namespace, name, body, params, options) =>
         method(scoped('patch'))({ ...at(namespace), name, body, ...params }, options),
       delete: (namespace, name, params) => method(scoped('delete'))({ ...at(namespace), name, ...params }),

@@ -74,7 +74,12 @@ export type KubePort = {
    */
   listKeySets(kind: 'ConfigMap' | 'Secret', namespace: string): Promise<KeySetList>;
   readLog(namespace: string, pod: string, options: LogOptions): Promise<string>;
-  create<K extends Kind>(kind: K, namespace: string | undefined, object: KindMap[K], options: WriteOptions): Promise<KindMap[K]>;
+  create<K extends Kind>(
+    kind: K,
+    namespace: string | undefined,
+    object: KindMap[K],
+    options: WriteOptions,
+  ): Promise<KindMap[K]>;
   /** PUT: carries metadata.resourceVersion, so a concurrent change is a 409 (KubeApiError kube_conflict). */
   replace<K extends Kind>(
     kind: K,

@@ -12,7 +12,8 @@ export const DEFAULT_NODE_COUNT = 3;
 
 export function bootstrapCluster(api: ClusterApi, options: { defaultNodes: boolean }): void {
   for (const name of SYSTEM_NAMESPACES) {
-    if (!api.namespaceExists(name)) api.create(namespaces, undefined, { metadata: { name } }, { user: 'system:apiserver' });
+    if (!api.namespaceExists(name))
+      api.create(namespaces, undefined, { metadata: { name } }, { user: 'system:apiserver' });
   }
   if (options.defaultNodes) {
     for (let index = 1; index <= DEFAULT_NODE_COUNT; index += 1) {
@@ -26,7 +27,11 @@ export function bootstrapCluster(api: ClusterApi, options: { defaultNodes: boole
     'default',
     {
       metadata: { name: 'kubernetes', labels: { component: 'apiserver', provider: 'kubernetes' } },
-      spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
+      spec: {
+        type: 'ClusterIP',
+        clusterIP: '10.96.0.1',
+        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+      },
     },
     { user: 'system:apiserver' },
   );
@@ -55,9 +60,27 @@ export function defaultNode(name: string, index: number, now: string, cpu = '4',
         { type: 'Hostname', address: name },
       ],
       conditions: [
-        nodeCondition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available', now),
-        nodeCondition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure', now),
-        nodeCondition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available', now),
+        nodeCondition(
+          'MemoryPressure',
+          'False',
+          'KubeletHasSufficientMemory',
+          'kubelet has sufficient memory available',
+          now,
+        ),
+        nodeCondition(
+          'DiskPressure',
+          'False',
+          'KubeletHasNoDiskPressure',
+          'kubelet has no disk pressure',
+          now,
+        ),
+        nodeCondition(
+          'PIDPressure',
+          'False',
+          'KubeletHasSufficientPID',
+          'kubelet has sufficient PID available',
+          now,
+        ),
         nodeCondition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status', now),
       ],
       nodeInfo: {

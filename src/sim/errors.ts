@@ -53,7 +53,11 @@ export function qualifiedResource(ref: ResourceRef): string {
 }
 
 function details(ref: ResourceRef, name?: string): StatusDetails {
-  return { ...(name !== undefined ? { name } : {}), ...(ref.group ? { group: ref.group } : {}), kind: ref.resource };
+  return {
+    ...(name !== undefined ? { name } : {}),
+    ...(ref.group ? { group: ref.group } : {}),
+    kind: ref.resource,
+  };
 }
 
 export const errors = {
@@ -117,7 +121,11 @@ export const errors = {
     return new ApiError(410, 'Expired', message);
   },
   methodNotAllowed(): ApiError {
-    return new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+    return new ApiError(
+      405,
+      'MethodNotAllowed',
+      'the server does not allow this method on the requested resource',
+    );
   },
   unsupportedMediaType(accepted: string[]): ApiError {
     return new ApiError(
@@ -127,9 +135,13 @@ export const errors = {
     );
   },
   internal(message: string): ApiError {
-    return new ApiError(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] });
+    return new ApiError(500, 'InternalError', `Internal error occurred: ${message}`, {
+      causes: [{ message }],
+    });
   },
-  tooManyRequests(message = 'the server has received too many requests and has asked us to try again later'): ApiError {
+  tooManyRequests(
+    message = 'the server has received too many requests and has asked us to try again later',
+  ): ApiError {
     return new ApiError(429, 'TooManyRequests', message, { retryAfterSeconds: 1 });
   },
 };
@@ -137,7 +149,12 @@ export const errors = {
 /** One validation failure, rendered as `field: message` (message starts with `Invalid value: …`, `Required value` …). */
 export type FieldError = {
   field: string;
-  reason: 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported' | 'FieldValueDuplicate' | 'FieldValueForbidden';
+  reason:
+    | 'FieldValueInvalid'
+    | 'FieldValueRequired'
+    | 'FieldValueNotSupported'
+    | 'FieldValueDuplicate'
+    | 'FieldValueForbidden';
   message: string;
 };
 
@@ -147,7 +164,11 @@ export const fieldErrors = {
     return { field, reason: 'FieldValueInvalid', message: `Invalid value: ${shown}: ${detail}` };
   },
   required(field: string, detail = ''): FieldError {
-    return { field, reason: 'FieldValueRequired', message: detail ? `Required value: ${detail}` : 'Required value' };
+    return {
+      field,
+      reason: 'FieldValueRequired',
+      message: detail ? `Required value: ${detail}` : 'Required value',
+    };
   },
   notSupported(field: string, value: unknown, supported: string[]): FieldError {
     return {

@@ -25,7 +25,11 @@ export function loadScenario(nameOrPath: string): Scenario {
   const candidates = [nameOrPath, join(SCENARIOS_DIR, `${nameOrPath}.yaml`), join(SCENARIOS_DIR, nameOrPath)];
   const path = candidates.find((candidate) => /\.ya?ml$/.test(candidate) && existsSync(candidate));
   if (!path) throw new Error(`scenario "${nameOrPath}" not found (looked for ${candidates.join(', ')})`);
-  return { name: nameOrPath.replace(/^.*\//, '').replace(/\.ya?ml$/, ''), path, objects: parseScenario(readFileSync(path, 'utf8'), path) };
+  return {
+    name: nameOrPath.replace(/^.*\//, '').replace(/\.ya?ml$/, ''),
+    path,
+    objects: parseScenario(readFileSync(path, 'utf8'), path),
+  };
 }
 
 export function parseScenario(text: string, source = 'scenario'): KubeObject[] {
@@ -36,7 +40,8 @@ export function parseScenario(text: string, source = 'scenario'): KubeObject[] {
     }
     const value: unknown = document.toJS();
     if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${source}: every document must be an object`);
+    if (typeof value !== 'object' || Array.isArray(value))
+      throw new Error(`${source}: every document must be an object`);
     const object = value as KubeObject;
     if (!object.apiVersion || !object.kind || !object.metadata?.name) {
       throw new Error(`${source}: every document needs apiVersion, kind and metadata.name`);
@@ -47,9 +52,14 @@ export function parseScenario(text: string, source = 'scenario'): KubeObject[] {
 }
 
 export function descriptorFor(object: KubeObject): ResourceDescriptor {
-  const [group, version] = object.apiVersion!.includes('/') ? object.apiVersion!.split('/') : ['', object.apiVersion!];
-  const descriptor = resources.find((r) => r.group === group && r.version === version && r.kind === object.kind);
-  if (!descriptor) throw new Error(`the simulated cluster does not serve ${object.kind} in ${object.apiVersion}`);
+  const [group, version] = object.apiVersion!.includes('/')
+    ? object.apiVersion!.split('/')
+    : ['', object.apiVersion!];
+  const descriptor = resources.find(
+    (r) => r.group === group && r.version === version && r.kind === object.kind,
+  );
+  if (!descriptor)
+    throw new Error(`the simulated cluster does not serve ${object.kind} in ${object.apiVersion}`);
   return descriptor;
 }
 
@@ -68,20 +78,38 @@ export function applyObject(cluster: SimCluster, object: KubeObject, source: str
   const namespace = descriptor.namespaced ? (object.metadata?.namespace ?? 'default') : undefined;
   const name = object.metadata!.name!;
   // What `kubectl apply` records, so that a later `kubectl apply` of a changed file computes a proper patch.
-  const lastApplied = JSON.stringify({ ...object, metadata: { ...object.metadata, ...(namespace ? { namespace } : {}) } });
+  const lastApplied = JSON.stringify({
+    ...object,
+    metadata: { ...object.metadata, ...(namespace ? { namespace } : {}) },
+  });
   object = structuredClone(object);
   object.metadata = {
     ...object.metadata,
-    annotations: { ...object.metadata?.annotations, 'kubectl.kubernetes.io/last-applied-configuration': `${lastApplied}\n` },
+    annotations: {
+      ...object.metadata?.annotations,
+      'kubectl.kubernetes.io/last-applied-configuration': `${lastApplied}\n`,
+    },
   };
   try {
     const existing = cluster.api.find(descriptor, namespace, name);
-    if (!existing) return cluster.api.create(descriptor, namespace, object, { user: 'scenario', fieldManager: 'kubectl-client-side-apply' });
-    const updated = { ...object, metadata: { ...object.metadata, resourceVersion: existing.metadata?.resourceVersion } };
-    return cluster.api.replace(descriptor, namespace, name, updated, { user: 'scenario', fieldManager: 'kubectl-client-side-apply' });
+    if (!existing)
+      return cluster.api.create(descriptor, namespace, object, {
+        user: 'scenario',
+        fieldManager: 'kubectl-client-side-apply',
+      });
+    const updated = {
+      ...object,
+      metadata: { ...object.metadata, resourceVersion: existing.metadata?.resourceVersion },
+    };
+    return cluster.api.replace(descriptor, namespace, name, updated, {
+      user: 'scenario',
+      fieldManager: 'kubectl-client-side-apply',
+    });
   } catch (error) {
     const detail = error instanceof ApiError ? error.status.message : String(error);
-    throw new Error(`${source}: cannot apply ${object.kind} ${namespace ? `${namespace}/` : ''}${name}: ${detail}`);
+    throw new Error(
+      `${source}: cannot apply ${object.kind} ${namespace ? `${namespace}/` : ''}${name}: ${detail}`,
+    );
   }
 }
 

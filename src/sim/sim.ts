@@ -46,7 +46,9 @@ export type SimHandle = {
 
 export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
   const scenarios = [...(options.scenarios ?? []).map(loadScenario), ...(options.scenarioObjects ?? [])];
-  const withoutDefaultNodes = scenarios.some((scenario) => scenario.objects.some((object) => object.kind === 'Node'));
+  const withoutDefaultNodes = scenarios.some((scenario) =>
+    scenario.objects.some((object) => object.kind === 'Node'),
+  );
   const advanceMs = options.advanceMs ?? 0;
   // Start the virtual clock in the past by exactly the time loading and fast-forwarding will take, so that it
   // lands on the wall clock: kubectl computes some ages (describe) from its own clock.
@@ -96,9 +98,17 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
   };
 }
 
-function measureLoadTime(scenarios: Scenario[], withoutDefaultNodes: boolean, seed: number | undefined): number {
+function measureLoadTime(
+  scenarios: Scenario[],
+  withoutDefaultNodes: boolean,
+  seed: number | undefined,
+): number {
   if (scenarios.length === 0) return 0;
-  const probe = new SimCluster({ startTime: 0, withoutDefaultNodes, ...(seed !== undefined ? { seed } : {}) });
+  const probe = new SimCluster({
+    startTime: 0,
+    withoutDefaultNodes,
+    ...(seed !== undefined ? { seed } : {}),
+  });
   for (const scenario of scenarios) applyScenario(probe, scenario);
   probe.stop();
   return probe.clock.now();

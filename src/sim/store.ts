@@ -94,9 +94,18 @@ export class ObjectStore {
     bucket.delete(objectKey);
     this.#resourceVersion += 1;
     const last = deepFreeze(
-      normalize({ ...previous, metadata: { ...previous.metadata, resourceVersion: String(this.#resourceVersion) } }),
+      normalize({
+        ...previous,
+        metadata: { ...previous.metadata, resourceVersion: String(this.#resourceVersion) },
+      }),
     ) as StoredObject;
-    this.#record({ type: 'DELETED', storage, object: last, previous, resourceVersion: this.#resourceVersion });
+    this.#record({
+      type: 'DELETED',
+      storage,
+      object: last,
+      previous,
+      resourceVersion: this.#resourceVersion,
+    });
     return last;
   }
 
@@ -125,7 +134,8 @@ export class ObjectStore {
 
   #record(change: StoreChange): void {
     this.#history.push(change);
-    if (this.#history.length > HISTORY_CAPACITY) this.#history.splice(0, this.#history.length - HISTORY_CAPACITY);
+    if (this.#history.length > HISTORY_CAPACITY)
+      this.#history.splice(0, this.#history.length - HISTORY_CAPACITY);
     for (const listener of this.#listeners) listener(change);
   }
 
