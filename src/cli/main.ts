@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   diagnose: () => import('./commands/diagnose.js'),
   fix: () => import('./commands/fix.js'),
   undo: () => import('./commands/undo.js'),
+  serve: () => import('./commands/serve.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

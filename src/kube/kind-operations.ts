@@ -6,7 +6,6 @@
 import type { AppsV1Api, CoordinationV1Api, CoreV1Api, StorageV1Api } from '@kubernetes/client-node';
 import type { Kind, ListOptions } from './port.js';
 
-type Api = CoreV1Api | AppsV1Api | CoordinationV1Api | StorageV1Api;
 type GeneratedMethod = (parameters: Record<string, unknown>, options?: unknown) => Promise<unknown>;
 
 export type KindOperations = {
@@ -54,7 +53,7 @@ export function kindOperations(apis: Apis): Record<Kind, KindOperations> {
     const method = (name: string): GeneratedMethod => {
       const found = (client as unknown as Record<string, unknown>)[name];
       if (typeof found !== 'function') throw new Error(`client-node has no ${name}`);
-      return (found as GeneratedMethod).bind(client as Api);
+      return (found as GeneratedMethod).bind(client);
     };
     const scoped = (verb: string) => (namespaced ? `${verb}Namespaced${kind}` : `${verb}${kind}`);
     const at = (namespace: string | undefined) => (namespaced ? { namespace } : {});

@@ -3,7 +3,7 @@
  * Kubernetes port. A fixed set of list requests, plus capped log reads for unhealthy containers only, so the
  * cost does not grow with the number of pods. What cannot be read (a 403) becomes a gap, not a failure.
  */
-import type { ContainerLog, KeySet, Snapshot } from '../domain/snapshot.js';
+import type { ContainerLog, Snapshot } from '../domain/snapshot.js';
 import { KubeApiError } from '../errors.js';
 import type { KeySetList, Kind, KindMap, KubePort } from '../kube/port.js';
 import type { Deployment } from '../kube/types.js';
@@ -127,10 +127,12 @@ export async function observe(
   const maskedValues = new Set<string>();
   const scrub = (text: string) =>
     redactText(redactKnownValues(secrets.scrub(configMaps.scrub(text)), maskedValues));
-  const mask = <T extends object>(items: T[]) => items.map((item) => maskEnvValues(item, maskedValues, scrub));
+  const mask = <T extends object>(items: T[]) =>
+    items.map((item) => maskEnvValues(item, maskedValues, scrub));
   // First collect every sensitive literal env value (scrub reads that set), then mask and scrub for real.
-  for (const item of [...objects.deployments, ...objects.replicaSets, ...objects.pods]) maskEnvValues(item, maskedValues);
-  const maskedDeployments = mask(objects.deployments) as Deployment[];
+  for (const item of [...objects.deployments, ...objects.replicaSets, ...objects.pods])
+    maskEnvValues(item, maskedValues);
+  const maskedDeployments = mask<Deployment>(objects.deployments);
   const maskedReplicaSets = mask(objects.replicaSets);
   const maskedPods = mask(objects.pods);
 
@@ -150,8 +152,8 @@ export async function observe(
     events: eventGroups,
     services: objects.services,
     endpoints: objects.endpoints,
-    configMaps: configMaps.sets as KeySet[],
-    secrets: secrets.sets as KeySet[],
+    configMaps: configMaps.sets,
+    secrets: secrets.sets,
     persistentVolumeClaims: objects.persistentVolumeClaims,
     storageClasses: storageClasses.map(summarizeStorageClass),
     resourceQuotas: quotas,

@@ -66,7 +66,7 @@ const RULES: Rule[] = [
 export function redactText(text: string): string {
   let result = text;
   for (const rule of RULES) {
-    result = result.replace(rule.pattern, rule.replace as (substring: string, ...args: string[]) => string);
+    result = result.replace(rule.pattern, rule.replace);
   }
   return result;
 }

@@ -13,10 +13,15 @@ type HasPodSpec = {
  * Returns a copy with masked env values; `found` receives the original values that were masked. Annotation
  * values (object and pod template) go through `scrubText`: they are free text anyone can write, secrets included.
  */
-export function maskEnvValues<T extends object>(object: T, found: Set<string>, scrubText: (text: string) => string = (text) => text): T {
+export function maskEnvValues<T extends object>(
+  object: T,
+  found: Set<string>,
+  scrubText: (text: string) => string = (text) => text,
+): T {
   const copy = structuredClone(object) as T & HasPodSpec;
-  const spec = copy.spec as
-    { template?: PodTemplateSpec; containers?: Container[]; initContainers?: Container[] } | undefined;
+  const spec:
+    { template?: PodTemplateSpec; containers?: Container[]; initContainers?: Container[] } | undefined =
+    copy.spec;
   const podSpec = spec?.template?.spec ?? spec;
   for (const container of [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])]) {
     for (const variable of container.env ?? []) {
@@ -34,7 +39,10 @@ export function maskEnvValues<T extends object>(object: T, found: Set<string>, s
     if (!annotations) continue;
     for (const [key, value] of Object.entries(annotations)) {
       // The last-applied annotation repeats the whole manifest, env values included.
-      annotations[key] = key === 'kubectl.kubernetes.io/last-applied-configuration' || isSensitiveName(key) ? MASK : scrubText(value);
+      annotations[key] =
+        key === 'kubectl.kubernetes.io/last-applied-configuration' || isSensitiveName(key)
+          ? MASK
+          : scrubText(value);
     }
   }
   return copy;

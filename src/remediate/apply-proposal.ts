@@ -176,7 +176,7 @@ async function send(
         incidentId: request.incidentId,
         actor: 'undo',
         existing: applied.metadata?.annotations,
-      }) as Record<string, unknown>[],
+      }),
       description: plan.description,
       appliedAt,
       appliedBy: request.approvedBy,

@@ -64,7 +64,7 @@ export async function acquireWorkloadLease(
         {
           metadata: { name, labels: { 'app.kubernetes.io/managed-by': 'sre-bot' } },
           spec: spec(0, clock.now()),
-        } as Lease,
+        },
         { fieldManager: FIELD_MANAGER },
       );
     } catch (error) {

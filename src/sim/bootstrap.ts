@@ -1,5 +1,5 @@
 /** What a fresh cluster already holds before any scenario: system namespaces, nodes, the API Service. */
-import type { KubeObject, Node } from '../kube/types.js';
+import type { Node } from '../kube/types.js';
 import type { ClusterApi } from './api/cluster-api.js';
 import { namespaces } from './resources/namespaces.js';
 import { nodes } from './resources/nodes.js';
@@ -17,7 +17,7 @@ export function bootstrapCluster(api: ClusterApi, options: { defaultNodes: boole
   }
   if (options.defaultNodes) {
     for (let index = 1; index <= DEFAULT_NODE_COUNT; index += 1) {
-      api.create(nodes, undefined, defaultNode(`node-${index}`, index, api.clock.nowTime()) as KubeObject, {
+      api.create(nodes, undefined, defaultNode(`node-${index}`, index, api.clock.nowTime()), {
         user: 'system:node',
       });
     }

@@ -57,7 +57,9 @@ export async function createKeyvStore(config: StoreConfig, namespace = 'sre-bot'
     },
     async claim(key, value, ttlMs) {
       if (redis) {
-        const result = await wrap(`claim ${key}`, () => redis.set(`${namespace}:${key}`, value, { NX: true, PX: ttlMs }));
+        const result = await wrap(`claim ${key}`, () =>
+          redis.set(`${namespace}:${key}`, value, { NX: true, PX: ttlMs }),
+        );
         return result === 'OK';
       }
       // One process owns a SQLite file or a memory store: serialise check-and-set through a promise chain.
@@ -70,6 +72,10 @@ export async function createKeyvStore(config: StoreConfig, namespace = 'sre-bot'
       claimChain = attempt.catch(() => false);
       return wrap(`claim ${key}`, () => attempt);
     },
+    async releaseClaim(key) {
+      if (redis) await wrap(`release ${key}`, () => redis.del(`${namespace}:${key}`));
+      else await wrap(`release ${key}`, () => keyv.delete(`claim:${key}`));
+    },
     async close() {
       await keyv.disconnect();
     },
@@ -77,9 +83,15 @@ export async function createKeyvStore(config: StoreConfig, namespace = 'sre-bot'
 }
 
 /** The Redis client, when there is one: atomic claims use SET NX on it directly (keyv has no set-if-absent). */
-type RedisClaimClient = { set(key: string, value: string, options: { NX: true; PX: number }): Promise<string | null> };
+type RedisClaimClient = {
+  set(key: string, value: string, options: { NX: true; PX: number }): Promise<string | null>;
+  del(key: string): Promise<number>;
+};
 
-async function openKeyv(config: StoreConfig, namespace: string): Promise<{ keyv: Keyv; redis?: RedisClaimClient }> {
+async function openKeyv(
+  config: StoreConfig,
+  namespace: string,
+): Promise<{ keyv: Keyv; redis?: RedisClaimClient }> {
   switch (config.kind) {
     case 'memory':
       return { keyv: new Keyv({ namespace }) };
@@ -88,12 +100,17 @@ async function openKeyv(config: StoreConfig, namespace: string): Promise<{ keyv:
       mkdirSync(dirname(path), { recursive: true });
       // Loaded on demand: the native sqlite3 module is only needed when this store is used.
       const { default: KeyvSqlite } = await import('@keyv/sqlite');
-      return { keyv: new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 }), namespace }) };
+      return {
+        keyv: new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 }), namespace }),
+      };
     }
     case 'redis': {
       const { default: KeyvRedis } = await import('@keyv/redis');
       const store = new KeyvRedis(config.url);
-      return { keyv: new Keyv({ store, namespace, useKeyPrefix: false }), redis: (await store.getClient()) as unknown as RedisClaimClient };
+      return {
+        keyv: new Keyv({ store, namespace, useKeyPrefix: false }),
+        redis: (await store.getClient()) as unknown as RedisClaimClient,
+      };
     }
   }
 }

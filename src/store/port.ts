@@ -13,5 +13,7 @@ export type StorePort = {
    * which serve one replica). True when this caller got it: how twenty Approve clicks execute once.
    */
   claim(key: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Gives a claim back (an approval that was refused before anything changed may be retried). */
+  releaseClaim(key: string): Promise<void>;
   close(): Promise<void>;
 };

@@ -120,10 +120,13 @@ async function diagnoseThrough(server: ScriptedServer, llm: LlmPort): Promise<st
 }
 
 describe('secrets never reach the LLM', () => {
-  it('the observed cluster really carries the canaries within reach (the test can fail)', () => {
-    // The pod template annotations repeat both values verbatim: only the serializer keeps them out of prompts.
-    expect(JSON.stringify(snapshot)).toContain(SECRET_CANARY);
-    expect(JSON.stringify(snapshot)).toContain(ENV_CANARY);
+  it('the cluster really carries the canaries, and the observer masks them (the test can fail)', async () => {
+    // The pod template annotations and env repeat both values verbatim in the cluster itself …
+    const live = await createClientNodeKube({ kubeconfigText: sim.kubeconfig }).list('Deployment', 'payments');
+    expect(JSON.stringify(live)).toContain(SECRET_CANARY);
+    expect(JSON.stringify(live)).toContain(ENV_CANARY);
+    // … but nothing of them is left in the snapshot: annotations, env values and logs are all masked.
+    for (const form of FORMS) expect(JSON.stringify(snapshot)).not.toContain(form);
     // The program printed both; the observer masked them in the log lines it kept.
     const lines = snapshot.logs.flatMap((log) => log.lines);
     expect(lines).toContain('connecting to db with password [REDACTED]');

@@ -93,8 +93,10 @@ export async function run(argv: string[]): Promise<number> {
       deps,
       { incidentId, proposal: top, approvedBy: actor, expectedCategory: report.diagnosis.category },
       {
-        onApplied: async (change) =>
-          say(`Applied: ${change.change}\nVerifying the rollout (up to ${deps.verify.timeoutSeconds}s)…`),
+        onApplied: (change) => {
+          say(`Applied: ${change.change}\nVerifying the rollout (up to ${deps.verify.timeoutSeconds}s)…`);
+          return Promise.resolve();
+        },
       },
     );
     await recordIncident(services, incidentId, report, actor, result);

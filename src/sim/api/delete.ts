@@ -36,7 +36,7 @@ export function deleteObject(
     dryRun: options.dryRun ?? false,
   });
 
-  const marked = markForDeletion(context, descriptor, normalize(stored) as KubeObject, options);
+  const marked = markForDeletion(context, descriptor, normalize(stored), options);
   if (marked === 'remove') {
     if (options.dryRun) return { object: toExternal(descriptor, stored), removed: true };
     const removed = context.store.remove(descriptor.storage, scope, name);

@@ -40,9 +40,7 @@ function toScale(object: KubeObject) {
     spec: { replicas: target.spec?.replicas ?? 0 },
     status: {
       replicas: target.status?.replicas ?? 0,
-      ...(selector
-        ? { selector: labelSelectorToString(selector as Parameters<typeof labelSelectorToString>[0]) }
-        : {}),
+      ...(selector ? { selector: labelSelectorToString(selector) } : {}),
     },
   };
 }

@@ -27,6 +27,8 @@ export type RequestRecord = {
   accept: string | undefined;
   contentType: string | undefined;
   userAgent: string | undefined;
+  /** The request body (conformance tests compare patch bodies with the transcripts'); absent for GET. */
+  body?: string;
   status?: number;
 };
 
@@ -64,7 +66,9 @@ export function createSimServer(cluster: SimCluster, options: SimServerOptions =
       record.status = response.statusCode;
     });
     options.onRequest?.(record);
-    handle(cluster, faults, options, request, response).catch((error: unknown) => sendError(response, error));
+    handle(cluster, faults, options, request, response, record).catch((error: unknown) =>
+      sendError(response, error),
+    );
   });
   // Watches and log follows are long-lived; do not let Node's defaults cut them.
   server.requestTimeout = 0;
@@ -79,11 +83,13 @@ async function handle(
   options: SimServerOptions,
   request: IncomingMessage,
   response: ServerResponse,
+  record: RequestRecord,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://sim.local');
   const method = (request.method ?? 'GET').toUpperCase();
   const route = parseRoute(url.pathname);
   const body = method === 'GET' || method === 'HEAD' ? '' : await readBody(request);
+  if (body !== '') record.body = body;
 
   if (route.kind === 'sim-control')
     return handleSimControl(cluster, faults, route.action, method, url, body, response);

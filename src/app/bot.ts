@@ -1,0 +1,148 @@
+/**
+ * Composition of the Slack bot (`sre-bot serve`, the demo and the end-to-end tests): services ⇒ incident flows
+ * ⇒ Bolt app with its listeners and HTTP routes. Returns handles to start, stop and observe it.
+ */
+import type { Server } from 'node:http';
+import type { CustomRoute } from '@slack/bolt';
+import { requireSlack } from '../config.js';
+import { diagnose } from '../diagnosis/diagnose.js';
+import type { IncidentDeps } from '../incidents/incident-deps.js';
+import { IncidentRepository } from '../incidents/incident-repository.js';
+import { resumeIncidents } from '../incidents/resume-flow.js';
+import { createMetrics, type Metrics } from '../metrics/metrics.js';
+import { createApproverCheck } from '../slack/approvers.js';
+import { createSlackApp, registerListeners } from '../slack/slack-app.js';
+import { createWebApiChat } from '../slack/web-api-chat.js';
+import { WorkTracker } from '../slack/work-tracker.js';
+import { diagnoseDeps, holderIdentity, remediationDeps, type Services } from './services.js';
+import { basicRoutes } from './routes.js';
+
+export type BotOptions = {
+  /** Tests: skip Bolt's auth.test, turn off Web API retries, shorten Slack pacing. */
+  botId?: string;
+  botUserId?: string;
+  slackRetries?: number;
+  postIntervalMs?: number;
+  updateIntervalMs?: number;
+  /**
+   * More HTTP routes on the same port (the Alertmanager receiver). Bolt reads routes when the app is built,
+   * before the incident deps exist (they need the app's Web API client), so handlers get them through `deps()`.
+   */
+  extraRoutes?: (context: {
+    deps: () => IncidentDeps;
+    tracker: WorkTracker;
+    metrics: Metrics;
+  }) => CustomRoute[];
+  holder?: string;
+};
+
+export type Bot = {
+  deps: IncidentDeps;
+  tracker: WorkTracker;
+  metrics: Metrics;
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+};
+
+export async function createBot(services: Services, options: BotOptions = {}): Promise<Bot> {
+  const { config, logger } = services;
+  const slack = requireSlack(config);
+  const metrics = createMetrics();
+  const store = await services.store();
+  const tracker = new WorkTracker(logger);
+  const depsHolder: { deps?: IncidentDeps } = {};
+  const currentDeps = (): IncidentDeps => {
+    if (!depsHolder.deps) throw new Error('the bot is still starting');
+    return depsHolder.deps;
+  };
+  const routes: CustomRoute[] = [
+    ...basicRoutes(metrics),
+    ...(options.extraRoutes ? options.extraRoutes({ deps: currentDeps, tracker, metrics }) : []),
+  ];
+
+  const app = createSlackApp(
+    {
+      botToken: slack.botToken,
+      signingSecret: slack.signingSecret,
+      appToken: slack.appToken,
+      apiUrl: config.slack.apiUrl,
+      port: config.port,
+      ...(options.botId ? { botId: options.botId } : {}),
+      ...(options.botUserId ? { botUserId: options.botUserId } : {}),
+      ...(options.slackRetries !== undefined ? { retries: options.slackRetries } : {}),
+    },
+    routes,
+    logger,
+  );
+  const chat = createWebApiChat(app.client, {
+    ...(options.postIntervalMs !== undefined ? { postIntervalMs: options.postIntervalMs } : {}),
+    ...(options.updateIntervalMs !== undefined ? { updateIntervalMs: options.updateIntervalMs } : {}),
+    onError: (method) => metrics.slackErrors.inc({ method }),
+  });
+  const diagnosis = diagnoseDeps(services);
+  const incidentDeps: IncidentDeps = {
+    chat,
+    incidents: new IncidentRepository(store),
+    store,
+    kube: services.kube,
+    diagnose: async (namespace, deployment) => {
+      const { report } = await diagnose(diagnosis, { namespace, ...(deployment ? { deployment } : {}) });
+      if (report.llm) {
+        metrics.llmCalls.inc({
+          provider: report.llm.provider,
+          result: report.llm.fallback ? 'fallback' : 'ok',
+        });
+        metrics.llmTokens.inc({ kind: 'prompt' }, report.llm.promptTokens);
+        metrics.llmTokens.inc({ kind: 'completion' }, report.llm.completionTokens);
+        if (report.llm.fallback)
+          metrics.llmErrors.inc({ reason: report.llm.fallback.split(':')[0]!.slice(0, 40) });
+      }
+      return report;
+    },
+    remediation: await remediationDeps(services, options.holder ?? holderIdentity('serve')),
+    isApprover: createApproverCheck(config.approvers, chat, services.clock),
+    clock: services.clock,
+    logger,
+    settings: {
+      approvers: config.approvers && [...config.approvers.users, ...config.approvers.groups],
+      oncall: config.oncall,
+      namespaceAllowed: config.namespaceAllowed,
+      namespaces: config.namespaces,
+    },
+    events: {
+      incidentOpened: (trigger) => metrics.incidentsOpened.inc({ trigger }),
+      incidentEnded: (outcome, seconds) => {
+        metrics.incidentsEnded.inc({ outcome });
+        metrics.incidentDuration.observe({ outcome }, seconds);
+      },
+      diagnosed: (seconds, source) => metrics.diagnosisDuration.observe({ source }, seconds),
+      verified: (healthy, seconds) =>
+        metrics.verificationDuration.observe({ healthy: String(healthy) }, seconds),
+    },
+  };
+  depsHolder.deps = incidentDeps;
+  registerListeners(app, incidentDeps, tracker, {
+    approvers: config.approvers,
+    namespaces: config.namespaces,
+    llmProvider: config.llm.provider,
+  });
+
+  return {
+    deps: incidentDeps,
+    tracker,
+    metrics,
+    async start() {
+      const server = (await app.start(config.port)) as Server | undefined;
+      const address = server?.address();
+      const port = address && typeof address === 'object' ? address.port : config.port;
+      logger.info({ port, mode: slack.appToken ? 'socket' : 'http' }, 'sre-bot serving');
+      // Incidents a previous run left mid-flight (applying, verifying) are picked up again.
+      tracker.run('resume', () => resumeIncidents(incidentDeps));
+      return { port };
+    },
+    async stop() {
+      await app.stop();
+      await tracker.idle(30_000);
+    },
+  };
+}

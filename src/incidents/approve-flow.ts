@@ -1,0 +1,234 @@
+/**
+ * Approve: approver check, an atomic claim (any number of clicks, on any replica, executes once), the status line
+ * replaces the buttons at once, then the remediation (lease, stale re-check, apply, verify) with every step
+ * threaded and the card updated. A stale proposal is refused and the incident re-diagnosed instead.
+ */
+import { buildExecutionLog } from '../../blocks/execution-log.js';
+import type { ErrorNotice } from '../../blocks/error-notice.js';
+import { incidentRevision } from '../../blocks/ids.js';
+import { buildVerificationResult } from '../../blocks/verification-result.js';
+import { transition, type Incident } from '../domain/incident.js';
+import { remediate } from '../remediate/remediate.js';
+import { runDiagnosis } from './diagnosis-flow.js';
+import type { IncidentDeps } from './incident-deps.js';
+import { note, refreshCard, summarizeIfEnded, threadReply, undoAvailable } from './incident-notifier.js';
+
+export type ButtonClick = {
+  incidentId: string;
+  proposalId: string;
+  user: string;
+  /** The message revision the clicked buttons belong to (block_id); stale buttons are refused. */
+  revision: number | undefined;
+};
+
+const CLAIM_MS = 30 * 60 * 1000;
+
+/** Checks and claims; returns a notice for the clicker when refused, or the claimed incident to run. */
+export async function claimApproval(
+  deps: IncidentDeps,
+  click: ButtonClick,
+): Promise<{ notice: ErrorNotice } | { incident: Incident }> {
+  const decision = await deps.isApprover(click.user);
+  if (!decision.allowed)
+    return { notice: { kind: 'not-an-approver', user: click.user, approvers: deps.settings.approvers } };
+  const incident = await deps.incidents.get(click.incidentId);
+  if (!incident)
+    return { notice: { kind: 'stale-proposal', reason: 'this incident is no longer known to sre-bot' } };
+  const stale = staleClick(incident, click);
+  if (stale) return { notice: stale };
+  if (!(await deps.store.claim(`approve:${incident.id}:${click.proposalId}`, click.user, CLAIM_MS))) {
+    const current = await deps.incidents.get(incident.id);
+    return { notice: { kind: 'already-handled', by: current?.approvedBy, what: 'approved' } };
+  }
+  const approved = transition(
+    { ...incident, approvedBy: click.user },
+    'approved',
+    {
+      actor: click.user,
+      action: 'approved',
+      detail: incident.report?.proposals[0]?.summary ?? click.proposalId,
+    },
+    deps.clock.now(),
+  );
+  const saved = await deps.incidents.save(approved);
+  await refreshCard(deps, saved);
+  return { incident: saved };
+}
+
+export function staleClick(
+  incident: Incident,
+  click: Pick<ButtonClick, 'proposalId' | 'revision'>,
+): ErrorNotice | undefined {
+  if (incident.state !== 'proposed') {
+    return { kind: 'already-handled', by: incident.approvedBy ?? incident.rejectedBy, what: incident.state };
+  }
+  const top = incident.report?.proposals[0];
+  if (!top || top.id !== click.proposalId) {
+    return {
+      kind: 'stale-proposal',
+      reason: 'the proposal on this message has changed since these buttons were shown',
+    };
+  }
+  if (click.revision !== undefined && click.revision !== incidentRevision(incident)) {
+    return { kind: 'stale-proposal', reason: 'these buttons belong to an older version of the message' };
+  }
+  return undefined;
+}
+
+/** Runs the approved remediation to its end; never throws (failures end up in the thread and the card). */
+export async function executeApproved(deps: IncidentDeps, approved: Incident): Promise<Incident> {
+  const proposal = approved.report?.proposals[0];
+  const user = approved.approvedBy ?? 'unknown';
+  if (!proposal || !approved.report) return approved;
+  let incident = await save(
+    deps,
+    transition(
+      approved,
+      'applying',
+      { actor: 'sre-bot', action: 'applying', detail: proposal.summary },
+      deps.clock.now(),
+    ),
+  );
+  try {
+    const result = await remediate(
+      deps.remediation,
+      {
+        incidentId: incident.id,
+        proposal,
+        approvedBy: user,
+        expectedCategory: approved.report.diagnosis.category,
+      },
+      {
+        onApplied: async (change) => {
+          incident = await save(
+            deps,
+            transition(
+              { ...incident, applied: change },
+              'verifying',
+              { actor: user, action: 'applied', detail: change.change, patch: change.patch },
+              deps.clock.now(),
+            ),
+          );
+          await threadReply(
+            deps,
+            incident,
+            buildExecutionLog({
+              proposal,
+              approvedBy: user,
+              steps: [
+                {
+                  kind: 'lease',
+                  at: change.appliedAt,
+                  holder: deps.remediation.holder,
+                  seconds: deps.remediation.leaseSeconds,
+                },
+                {
+                  kind: 're-read',
+                  at: change.appliedAt,
+                  ...(change.revisionBefore ? { revision: change.revisionBefore } : {}),
+                },
+                { kind: 'patch', at: change.appliedAt, patch: change.patch },
+              ],
+            }),
+            true,
+          );
+        },
+      },
+    );
+    if (result.outcome.status === 'refused')
+      return await refused(deps, incident, result.outcome.reason, result.outcome.message);
+    const verification = result.verification!;
+    deps.events?.verified?.(verification.healthy, verification.seconds);
+    incident = await save(
+      deps,
+      transition(
+        {
+          ...incident,
+          verification,
+          applied: {
+            ...incident.applied!,
+            ...(verification.revision ? { revisionAfter: verification.revision } : {}),
+          },
+        },
+        verification.healthy ? 'resolved' : 'failed',
+        {
+          actor: 'sre-bot',
+          action: verification.healthy ? 'verified' : 'verification-failed',
+          detail: verification.reason,
+        },
+        deps.clock.now(),
+      ),
+    );
+    await threadReply(
+      deps,
+      incident,
+      buildVerificationResult({
+        verification,
+        applied: incident.applied!,
+        undoAvailable: await undoAvailable(deps, incident),
+      }),
+      true,
+    );
+    await summarizeIfEnded(deps, incident);
+    return incident;
+  } catch (error) {
+    deps.logger.error({ incident: incident.id, err: error }, 'remediation failed');
+    return refused(deps, incident, 'error', (error as Error).message);
+  }
+}
+
+/** Not applied: back to proposed (after a re-diagnosis when the world changed), or failed when it cannot be. */
+async function refused(
+  deps: IncidentDeps,
+  incident: Incident,
+  reason: string,
+  message: string,
+): Promise<Incident> {
+  await threadReply(deps, incident, note(`:no_entry: Not applied: ${message}`), true);
+  if (incident.state === 'verifying') {
+    // The change went in but verification could not run to its end: report failure, never pretend.
+    const failed = await save(
+      deps,
+      transition(
+        incident,
+        'failed',
+        { actor: 'sre-bot', action: 'verification-error', detail: message },
+        deps.clock.now(),
+      ),
+    );
+    await summarizeIfEnded(deps, failed);
+    return failed;
+  }
+  const retryable = reason === 'stale' || reason === 'finding_gone' || reason === 'lease_held';
+  if (!retryable) {
+    const failed = await save(
+      deps,
+      transition(
+        incident,
+        'failed',
+        { actor: 'sre-bot', action: 'refused', detail: message },
+        deps.clock.now(),
+      ),
+    );
+    await summarizeIfEnded(deps, failed);
+    return failed;
+  }
+  // The same proposal may be approved again later (after a re-diagnosis it gets a new id anyway).
+  await deps.store
+    .releaseClaim(`approve:${incident.id}:${incident.report?.proposals[0]?.id ?? ''}`)
+    .catch(() => undefined);
+  const reopened = transition(
+    { ...incident, approvedBy: undefined },
+    'proposed',
+    { actor: 'sre-bot', action: 'refused', detail: message },
+    deps.clock.now(),
+  );
+  if (reason === 'lease_held') return save(deps, reopened);
+  return runDiagnosis(deps, await save(deps, reopened), 'sre-bot');
+}
+
+async function save(deps: IncidentDeps, incident: Incident): Promise<Incident> {
+  const saved = await deps.incidents.save(incident);
+  await refreshCard(deps, saved);
+  return saved;
+}

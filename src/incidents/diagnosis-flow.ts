@@ -1,0 +1,105 @@
+/**
+ * Opening an incident and (re-)diagnosing it: the root card is posted first ("diagnosing…"), then updated in place
+ * with the diagnosis; all findings with their full evidence go into the thread.
+ */
+import { buildEvidenceThread } from '../../blocks/evidence-thread.js';
+import { buildIncidentCard } from '../../blocks/incident-card.js';
+import { transition, type Incident, type IncidentTrigger } from '../domain/incident.js';
+import { errorMessage } from '../errors.js';
+import type { IncidentDeps } from './incident-deps.js';
+import { newIncidentId } from './incident-id.js';
+import { note, refreshCard, threadReply } from './incident-notifier.js';
+
+export type OpenRequest = {
+  trigger: IncidentTrigger;
+  channel: string;
+  namespace: string;
+  deployment: string | undefined;
+  actor: string;
+  /** Alert fingerprints that opened it (alert-triggered incidents). */
+  alerts?: Record<string, 'firing' | 'resolved'>;
+};
+
+export async function openIncident(deps: IncidentDeps, request: OpenRequest): Promise<Incident> {
+  const now = deps.clock.now();
+  let incident: Incident = {
+    id: newIncidentId(now),
+    namespace: request.namespace,
+    target: request.deployment ?? null,
+    trigger: request.trigger,
+    state: 'diagnosing',
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    alerts: request.alerts ?? {},
+    audit: [
+      {
+        at: now.toISOString(),
+        actor: request.actor,
+        action: 'opened',
+        detail: describeTrigger(request.trigger),
+      },
+    ],
+  };
+  deps.events?.incidentOpened?.(request.trigger.kind);
+  const posted = await deps.chat.post(
+    request.channel,
+    buildIncidentCard(incident, { approvers: deps.settings.approvers ?? [] }),
+  );
+  incident = await deps.incidents.save({ ...incident, slack: { channel: posted.channel, ts: posted.ts } });
+  deps.logger.info(
+    { incident: incident.id, namespace: incident.namespace, target: incident.target },
+    'incident opened',
+  );
+  return runDiagnosis(deps, incident, request.actor);
+}
+
+/** Diagnoses (again) and moves the incident to proposed, or resolved when nothing is wrong. */
+export async function runDiagnosis(deps: IncidentDeps, start: Incident, actor: string): Promise<Incident> {
+  let incident =
+    start.state === 'diagnosing'
+      ? start
+      : transition(start, 'diagnosing', { actor, action: 're-diagnosing' }, deps.clock.now());
+  const started = deps.clock.now().getTime();
+  try {
+    const report = await deps.diagnose(incident.namespace, incident.target ?? undefined);
+    deps.events?.diagnosed?.((deps.clock.now().getTime() - started) / 1000, report.diagnosis.source);
+    const next = report.diagnosis.hasIssue ? 'proposed' : 'resolved';
+    incident = transition(
+      { ...incident, report },
+      next,
+      { actor: 'sre-bot', action: 'diagnosed', detail: report.diagnosis.summary },
+      deps.clock.now(),
+    );
+    incident = await deps.incidents.save(incident);
+    await refreshCard(deps, incident);
+    if (report.findings.length > 0) await threadReply(deps, incident, buildEvidenceThread(report));
+    deps.logger.info(
+      { incident: incident.id, category: report.diagnosis.category, source: report.diagnosis.source },
+      'diagnosed',
+    );
+    return incident;
+  } catch (error) {
+    deps.logger.error({ incident: incident.id, err: error }, 'diagnosis failed');
+    incident = transition(
+      incident,
+      'failed',
+      { actor: 'sre-bot', action: 'diagnosis-failed', detail: errorMessage(error) },
+      deps.clock.now(),
+    );
+    incident = await deps.incidents.save(incident);
+    await refreshCard(deps, incident);
+    await threadReply(deps, incident, note(`:x: Could not diagnose: ${errorMessage(error)}`), true);
+    return incident;
+  }
+}
+
+function describeTrigger(trigger: IncidentTrigger): string {
+  switch (trigger.kind) {
+    case 'command':
+      return `/sre diagnose by <@${trigger.user}>`;
+    case 'alert':
+      return `alert ${trigger.alertnames.join(', ')}`;
+    case 'cli':
+      return `sre-bot CLI (${trigger.user})`;
+  }
+}
