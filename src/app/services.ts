@@ -85,7 +85,8 @@ export async function remediationDeps(services: Services, holder: string): Promi
     verify: {
       timeoutSeconds: services.config.verify.timeoutSeconds,
       settleSeconds: services.config.verify.settleSeconds,
-      pollSeconds: 2,
+      // Poll often enough that a short settle period (tests, demo) is measured finely, never more than every 2 s.
+      pollSeconds: Math.min(2, Math.max(0.25, services.config.verify.settleSeconds / 4)),
     },
   };
 }

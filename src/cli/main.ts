@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   fix: () => import('./commands/fix.js'),
   undo: () => import('./commands/undo.js'),
   serve: () => import('./commands/serve.js'),
+  demo: () => import('./commands/demo.js'),
 };
 
 async function main(argv: string[]): Promise<number> {
