@@ -14,7 +14,9 @@ export async function undoIncident(
     return { notice: { kind: 'not-an-approver', user: request.user, approvers: deps.settings.approvers } };
   const incident = await deps.incidents.get(request.incidentId);
   const undoId = incident?.applied?.undoId;
-  if (!incident || !undoId || !incident.target) {
+  // The undo record names the deployment; a namespace-wide incident has no target of its own.
+  const deployment = incident?.applied?.proposal.target.name;
+  if (!incident || !undoId || !deployment) {
     return {
       notice: { kind: 'stale-proposal', reason: 'there is no recorded change to undo on this incident' },
     };
@@ -27,7 +29,7 @@ export async function undoIncident(
   }
   const outcome = await undoChange(deps.remediation, {
     namespace: incident.namespace,
-    deployment: incident.target,
+    deployment,
     actor: request.user,
     undoId,
   });
