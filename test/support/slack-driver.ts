@@ -13,7 +13,7 @@ type Block = {
 
 export function actionsBlock(emulator: SlackEmulator, ts: string): Block | undefined {
   const message = emulator.message(CHANNEL, ts);
-  return message?.blocks.find((block) => block.type === 'actions') as Block | undefined;
+  return message?.blocks.find((block) => block.type === 'actions');
 }
 
 export function buttonLabels(emulator: SlackEmulator, ts: string): string[] {
