@@ -10,6 +10,7 @@ import { closestNames } from '../observe/not-found.js';
 import { openIncident, runDiagnosis } from './diagnosis-flow.js';
 import { dryRunIncident } from './dry-run-flow.js';
 import type { IncidentDeps } from './incident-deps.js';
+import { withWorkloadLock } from './workload-lock.js';
 
 export type CommandRequest = { user: string; channel: string; text: string };
 
@@ -17,6 +18,7 @@ export type CommandRequest = { user: string; channel: string; text: string };
 export type CommandPlan = { ack: SlackMessage; work?: () => Promise<SlackMessage | undefined> };
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const RECENT_DIAGNOSIS_MS = 30_000;
 
 export function planCommand(
   deps: IncidentDeps,
@@ -95,23 +97,41 @@ async function diagnoseCommand(
       problem: `deployment \`${deployment}\` not found in namespace \`${namespace}\`.${hint}`,
     });
   }
-  const existing = await deps.incidents.openFor(namespace, deployment ?? null);
-  let incident;
-  if (existing && ['approved', 'applying', 'verifying'].includes(existing.state)) {
+  // One incident per workload, however many people (or replicas) ask at once.
+  const locked = await withWorkloadLock(deps.store, `${namespace}/${deployment ?? '*'}`, async () => {
+    const existing = await deps.incidents.openFor(namespace, deployment ?? null);
+    if (existing && ['approved', 'applying', 'verifying'].includes(existing.state)) {
+      return { kind: 'busy' as const, incident: existing };
+    }
+    if (existing?.slack && ['proposed', 'failed', 'open', 'diagnosing'].includes(existing.state)) {
+      // Asked again while open: refresh the same incident instead of posting another one — unless it was
+      // diagnosed moments ago (a burst of identical commands must not re-diagnose and re-post each time).
+      const fresh = deps.clock.now().getTime() - Date.parse(existing.updatedAt) < RECENT_DIAGNOSIS_MS;
+      const incident =
+        existing.state === 'diagnosing' || fresh
+          ? existing
+          : await runDiagnosis(deps, existing, request.user);
+      return { kind: 'ready' as const, incident };
+    }
+    return {
+      kind: 'ready' as const,
+      incident: await openIncident(deps, {
+        trigger: { kind: 'command', user: request.user, channel: request.channel },
+        channel: request.channel,
+        namespace,
+        deployment,
+        actor: request.user,
+      }),
+    };
+  });
+  if (!locked.ran)
+    return plain('This workload is being diagnosed right now; its incident will appear in the channel.');
+  if (locked.value.kind === 'busy') {
     return plain(
-      `A fix is already in progress for this workload (incident ${existing.id}); follow its thread.`,
+      `A fix is already in progress for this workload (incident ${locked.value.incident.id}); follow its thread.`,
     );
-  } else if (existing?.slack && ['proposed', 'failed', 'open'].includes(existing.state)) {
-    incident = await runDiagnosis(deps, existing, request.user);
-  } else {
-    incident = await openIncident(deps, {
-      trigger: { kind: 'command', user: request.user, channel: request.channel },
-      channel: request.channel,
-      namespace,
-      deployment,
-      actor: request.user,
-    });
   }
+  const incident = locked.value.incident;
   if (dryRun && incident.state === 'proposed') {
     const outcome = await dryRunIncident(deps, { incidentId: incident.id, user: request.user });
     if ('notice' in outcome) return notice(outcome.notice);
