@@ -56,6 +56,7 @@ const Environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SRE_VERIFY_TIMEOUT_SECONDS: positiveInt(300),
   SRE_VERIFY_SETTLE_SECONDS: z.coerce.number().int().min(0).default(30),
+  SRE_INCIDENT_TTL_HOURS: z.coerce.number().positive('must be a positive number of hours').default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -94,6 +95,8 @@ export type Config = {
   alertsToken: string | undefined;
   port: number;
   verify: { timeoutSeconds: number; settleSeconds: number };
+  /** A proposal nobody approved or rejected within this many hours expires (SRE_INCIDENT_TTL_HOURS). */
+  incidentTtlHours: number;
   logLevel: z.infer<typeof Environment>['LOG_LEVEL'];
 };
 
@@ -141,6 +144,7 @@ export function loadConfig(
       timeoutSeconds: values.SRE_VERIFY_TIMEOUT_SECONDS,
       settleSeconds: values.SRE_VERIFY_SETTLE_SECONDS,
     },
+    incidentTtlHours: values.SRE_INCIDENT_TTL_HOURS,
     logLevel: values.LOG_LEVEL,
   };
 }

@@ -36,7 +36,9 @@ export function createLogger(level: string, destination: NodeJS.WritableStream =
         logMethod(args, method) {
           method.apply(
             this,
-            args.map((argument) => (typeof argument === 'string' ? redactText(argument) : argument)) as Parameters<typeof method>,
+            args.map((argument) =>
+              typeof argument === 'string' ? redactText(argument) : argument,
+            ) as Parameters<typeof method>,
           );
         },
       },

@@ -4,8 +4,12 @@
  */
 import type { Server } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import { requireSlack } from '../config.js';
+import { WebClientEvent } from '@slack/web-api';
+import { alertReceiver } from '../alerts/alert-receiver.js';
+import { requireSlack, type Config } from '../config.js';
+import { ConfigError } from '../errors.js';
 import { diagnose } from '../diagnosis/diagnose.js';
+import { startExpirySweep, type ExpirySweep } from '../incidents/expire-flow.js';
 import type { IncidentDeps } from '../incidents/incident-deps.js';
 import { IncidentRepository } from '../incidents/incident-repository.js';
 import { resumeIncidents } from '../incidents/resume-flow.js';
@@ -17,6 +21,13 @@ import { WorkTracker } from '../slack/work-tracker.js';
 import { diagnoseDeps, holderIdentity, remediationDeps, type Services } from './services.js';
 import { basicRoutes } from './routes.js';
 
+/**
+ * Slack allows about one chat.postMessage per second per channel. Posts launched exactly 1 s apart arrive a few
+ * ms closer or further apart; the margin keeps two of them from landing in the same second (measured by the
+ * alert-storm benchmark: at 1000 ms, gaps of 986 ms occurred).
+ */
+const POST_INTERVAL_MS = 1100;
+
 export type BotOptions = {
   /** Tests: skip Bolt's auth.test, turn off Web API retries, shorten Slack pacing. */
   botId?: string;
@@ -25,8 +36,9 @@ export type BotOptions = {
   postIntervalMs?: number;
   updateIntervalMs?: number;
   /**
-   * More HTTP routes on the same port (the Alertmanager receiver). Bolt reads routes when the app is built,
-   * before the incident deps exist (they need the app's Web API client), so handlers get them through `deps()`.
+   * More HTTP routes on the same port (POST /alerts is built in, from ALERTS_TOKEN). Bolt reads routes when the
+   * app is built, before the incident deps exist (they need the app's Web API client), so handlers get them
+   * through `deps()`.
    */
   extraRoutes?: (context: {
     deps: () => IncidentDeps;
@@ -34,6 +46,8 @@ export type BotOptions = {
     metrics: Metrics;
   }) => CustomRoute[];
   holder?: string;
+  /** How often stale proposals are looked for (default every minute; SRE_INCIDENT_TTL_HOURS is the age). */
+  expirySweepMs?: number;
 };
 
 export type Bot = {
@@ -57,6 +71,20 @@ export async function createBot(services: Services, options: BotOptions = {}): P
   };
   const routes: CustomRoute[] = [
     ...basicRoutes(metrics),
+    // POST /alerts exists only when ALERTS_TOKEN is set: otherwise Bolt answers 404, as for any unknown path.
+    ...(config.alertsToken
+      ? alertReceiver({
+          token: config.alertsToken,
+          channel: alertChannel(config),
+          deps: currentDeps,
+          kube: services.kube,
+          store,
+          clock: services.clock,
+          tracker,
+          metrics,
+          logger,
+        })
+      : []),
     ...(options.extraRoutes ? options.extraRoutes({ deps: currentDeps, tracker, metrics }) : []),
   ];
 
@@ -74,8 +102,10 @@ export async function createBot(services: Services, options: BotOptions = {}): P
     routes,
     logger,
   );
+  // The WebClient waits out a 429's Retry-After and tries again: each of those is a retry.
+  app.client.on(WebClientEvent.RATE_LIMITED, () => metrics.slackRetries.inc());
   const chat = createWebApiChat(app.client, {
-    ...(options.postIntervalMs !== undefined ? { postIntervalMs: options.postIntervalMs } : {}),
+    postIntervalMs: options.postIntervalMs ?? POST_INTERVAL_MS,
     ...(options.updateIntervalMs !== undefined ? { updateIntervalMs: options.updateIntervalMs } : {}),
     onError: (method) => metrics.slackErrors.inc({ method }),
   });
@@ -127,6 +157,7 @@ export async function createBot(services: Services, options: BotOptions = {}): P
     llmProvider: config.llm.provider,
   });
 
+  let expiry: ExpirySweep | undefined;
   return {
     deps: incidentDeps,
     tracker,
@@ -138,11 +169,27 @@ export async function createBot(services: Services, options: BotOptions = {}): P
       logger.info({ port, mode: slack.appToken ? 'socket' : 'http' }, 'sre-bot serving');
       // Incidents a previous run left mid-flight (applying, verifying) are picked up again.
       tracker.run('resume', () => resumeIncidents(incidentDeps));
+      expiry = startExpirySweep(incidentDeps, {
+        ttlMs: config.incidentTtlHours * 3_600_000,
+        intervalMs: options.expirySweepMs ?? 60_000,
+      });
       return { port };
     },
     async stop() {
+      await expiry?.stop();
+      expiry = undefined;
       await app.stop();
       await tracker.idle(30_000);
     },
   };
+}
+
+/** Alert-triggered incidents need somewhere to go: ALERTS_TOKEN without SLACK_CHANNEL stops start-up. */
+function alertChannel(config: Config): string {
+  if (!config.slack.channel)
+    throw new ConfigError(
+      'SLACK_CHANNEL',
+      'is required when ALERTS_TOKEN is set (alert incidents are posted there)',
+    );
+  return config.slack.channel;
 }

@@ -11,6 +11,7 @@ import { transition, type Incident } from '../domain/incident.js';
 import { remediate } from '../remediate/remediate.js';
 import { runDiagnosis } from './diagnosis-flow.js';
 import type { IncidentDeps } from './incident-deps.js';
+import { incidentLogger } from './incident-log.js';
 import { note, refreshCard, summarizeIfEnded, threadReply, undoAvailable } from './incident-notifier.js';
 
 export type ButtonClick = {
@@ -51,6 +52,7 @@ export async function claimApproval(
     deps.clock.now(),
   );
   const saved = await deps.incidents.save(approved);
+  incidentLogger(deps, saved.id).info({ user: click.user, proposal: click.proposalId }, 'approved');
   await refreshCard(deps, saved);
   return { incident: saved };
 }
@@ -80,6 +82,7 @@ export async function executeApproved(deps: IncidentDeps, approved: Incident): P
   const proposal = approved.report?.proposals[0];
   const user = approved.approvedBy ?? 'unknown';
   if (!proposal || !approved.report) return approved;
+  const log = incidentLogger(deps, approved.id);
   let incident = await save(
     deps,
     transition(
@@ -100,6 +103,7 @@ export async function executeApproved(deps: IncidentDeps, approved: Incident): P
       },
       {
         onApplied: async (change) => {
+          log.info({ change: change.change, by: user }, 'fix applied');
           incident = await save(
             deps,
             transition(
@@ -139,6 +143,10 @@ export async function executeApproved(deps: IncidentDeps, approved: Incident): P
       return await refused(deps, incident, result.outcome.reason, result.outcome.message);
     const verification = result.verification!;
     deps.events?.verified?.(verification.healthy, verification.seconds);
+    log.info(
+      { healthy: verification.healthy, seconds: verification.seconds, reason: verification.reason },
+      'verified',
+    );
     incident = await save(
       deps,
       transition(
@@ -172,7 +180,7 @@ export async function executeApproved(deps: IncidentDeps, approved: Incident): P
     await summarizeIfEnded(deps, incident);
     return incident;
   } catch (error) {
-    deps.logger.error({ incident: incident.id, err: error }, 'remediation failed');
+    log.error({ err: error }, 'remediation failed');
     return refused(deps, incident, 'error', (error as Error).message);
   }
 }
@@ -184,6 +192,7 @@ async function refused(
   reason: string,
   message: string,
 ): Promise<Incident> {
+  incidentLogger(deps, incident.id).warn({ reason, state: incident.state }, `not applied: ${message}`);
   await threadReply(deps, incident, note(`:no_entry: Not applied: ${message}`), true);
   if (incident.state === 'verifying') {
     // The change went in but verification could not run to its end: report failure, never pretend.

@@ -8,6 +8,7 @@ import { transition, type Incident, type IncidentTrigger } from '../domain/incid
 import { errorMessage } from '../errors.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { newIncidentId } from './incident-id.js';
+import { incidentLogger } from './incident-log.js';
 import { note, refreshCard, threadReply } from './incident-notifier.js';
 
 export type OpenRequest = {
@@ -18,6 +19,8 @@ export type OpenRequest = {
   actor: string;
   /** Alert fingerprints that opened it (alert-triggered incidents). */
   alerts?: Record<string, 'firing' | 'resolved'>;
+  /** The alerts' highest `severity` label (alert-triggered incidents), shown on the card. */
+  severity?: string;
 };
 
 export async function openIncident(deps: IncidentDeps, request: OpenRequest): Promise<Incident> {
@@ -31,6 +34,7 @@ export async function openIncident(deps: IncidentDeps, request: OpenRequest): Pr
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     alerts: request.alerts ?? {},
+    ...(request.severity ? { severity: request.severity } : {}),
     audit: [
       {
         at: now.toISOString(),
@@ -46,8 +50,8 @@ export async function openIncident(deps: IncidentDeps, request: OpenRequest): Pr
     buildIncidentCard(incident, { approvers: deps.settings.approvers ?? [] }),
   );
   incident = await deps.incidents.save({ ...incident, slack: { channel: posted.channel, ts: posted.ts } });
-  deps.logger.info(
-    { incident: incident.id, namespace: incident.namespace, target: incident.target },
+  incidentLogger(deps, incident.id).info(
+    { namespace: incident.namespace, target: incident.target, trigger: incident.trigger.kind },
     'incident opened',
   );
   return runDiagnosis(deps, incident, request.actor);
@@ -55,6 +59,7 @@ export async function openIncident(deps: IncidentDeps, request: OpenRequest): Pr
 
 /** Diagnoses (again) and moves the incident to proposed, or resolved when nothing is wrong. */
 export async function runDiagnosis(deps: IncidentDeps, start: Incident, actor: string): Promise<Incident> {
+  const log = incidentLogger(deps, start.id);
   let incident =
     start.state === 'diagnosing'
       ? start
@@ -73,13 +78,13 @@ export async function runDiagnosis(deps: IncidentDeps, start: Incident, actor: s
     incident = await deps.incidents.save(incident);
     await refreshCard(deps, incident);
     if (report.findings.length > 0) await threadReply(deps, incident, buildEvidenceThread(report));
-    deps.logger.info(
-      { incident: incident.id, category: report.diagnosis.category, source: report.diagnosis.source },
+    log.info(
+      { category: report.diagnosis.category, source: report.diagnosis.source, state: incident.state },
       'diagnosed',
     );
     return incident;
   } catch (error) {
-    deps.logger.error({ incident: incident.id, err: error }, 'diagnosis failed');
+    log.error({ err: error }, 'diagnosis failed');
     incident = transition(
       incident,
       'failed',

@@ -5,6 +5,7 @@ import type { Incident } from '../domain/incident.js';
 import { KubeApiError } from '../errors.js';
 import { dryRunProposal } from '../remediate/dry-run-proposal.js';
 import type { IncidentDeps } from './incident-deps.js';
+import { incidentLogger } from './incident-log.js';
 import { note, refreshCard, threadReply } from './incident-notifier.js';
 
 export async function dryRunIncident(
@@ -30,9 +31,12 @@ export async function dryRunIncident(
       actor: request.user,
       now: deps.clock.now(),
     });
+    const log = incidentLogger(deps, incident.id);
     if (outcome.status === 'refused') {
+      log.info({ user: request.user, proposal: proposal.id }, `dry run refused: ${outcome.message}`);
       await threadReply(deps, incident, note(`:warning: Dry run refused: ${outcome.message}`));
     } else {
+      log.info({ user: request.user, proposal: proposal.id }, 'dry run');
       await threadReply(
         deps,
         incident,

@@ -8,6 +8,7 @@ import type { SlackMessage } from '../../blocks/message.js';
 import { FINAL_STATES, type Incident } from '../domain/incident.js';
 import { undoRecordById } from '../remediate/undo-records.js';
 import type { IncidentDeps } from './incident-deps.js';
+import { incidentLogger } from './incident-log.js';
 
 const SUMMARY_CLAIM_MS = 7 * 24 * 3600 * 1000;
 
@@ -31,7 +32,7 @@ export async function refreshCard(deps: IncidentDeps, incident: Incident): Promi
   try {
     await deps.chat.update(incident.slack.channel, incident.slack.ts, await cardFor(deps, incident));
   } catch (error) {
-    deps.logger.error({ incident: incident.id, err: error }, 'could not update the incident message');
+    incidentLogger(deps, incident.id).error({ err: error }, 'could not update the incident message');
   }
 }
 
@@ -51,7 +52,7 @@ export async function threadReply(
         broadcast: broadcast && index === 0,
       });
     } catch (error) {
-      deps.logger.error({ incident: incident.id, err: error }, 'could not post in the incident thread');
+      incidentLogger(deps, incident.id).error({ err: error }, 'could not post in the incident thread');
     }
   }
 }
@@ -71,6 +72,7 @@ export async function summarizeIfEnded(deps: IncidentDeps, incident: Incident): 
   if (!first) return;
   const seconds = (deps.clock.now().getTime() - Date.parse(incident.createdAt)) / 1000;
   deps.events?.incidentEnded?.(incident.state, seconds);
+  incidentLogger(deps, incident.id).info({ outcome: incident.state, seconds }, 'incident ended');
   await threadReply(
     deps,
     incident,

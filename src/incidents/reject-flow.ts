@@ -3,6 +3,7 @@ import type { ErrorNotice } from '../../blocks/error-notice.js';
 import { transition, type Incident } from '../domain/incident.js';
 import { staleClick, type ButtonClick } from './approve-flow.js';
 import type { IncidentDeps } from './incident-deps.js';
+import { incidentLogger } from './incident-log.js';
 import { refreshCard, summarizeIfEnded } from './incident-notifier.js';
 
 export async function rejectProposal(
@@ -35,6 +36,7 @@ export async function rejectProposal(
       deps.clock.now(),
     ),
   );
+  incidentLogger(deps, rejected.id).info({ user: click.user }, 'rejected');
   await refreshCard(deps, rejected);
   await summarizeIfEnded(deps, rejected);
   return { incident: rejected };

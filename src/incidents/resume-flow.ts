@@ -9,18 +9,29 @@ import { LeaseHeldError, acquireWorkloadLease } from '../remediate/workload-leas
 import { verifyRollout } from '../remediate/verify-rollout.js';
 import { runDiagnosis } from './diagnosis-flow.js';
 import type { IncidentDeps } from './incident-deps.js';
+import { incidentLogger } from './incident-log.js';
 import { note, refreshCard, summarizeIfEnded, threadReply, undoAvailable } from './incident-notifier.js';
+
+/** States a restart interrupts mid-flight; the others wait for a person and need nothing. */
+const RESUMABLE: ReadonlySet<Incident['state']> = new Set([
+  'diagnosing',
+  'approved',
+  'applying',
+  'verifying',
+]);
 
 export async function resumeIncidents(deps: IncidentDeps): Promise<Incident[]> {
   const resumed: Incident[] = [];
   for (const incident of await deps.incidents.listOpen()) {
+    const log = incidentLogger(deps, incident.id);
     try {
+      if (RESUMABLE.has(incident.state)) log.info({ state: incident.state }, 'resuming after a restart');
       if (incident.state === 'diagnosing') resumed.push(await runDiagnosis(deps, incident, 'sre-bot'));
       else if (incident.state === 'approved') resumed.push(await backToProposed(deps, incident));
       else if (incident.state === 'applying' || incident.state === 'verifying')
         resumed.push(await resumeVerification(deps, incident));
     } catch (error) {
-      deps.logger.error({ incident: incident.id, err: error }, 'could not resume incident');
+      log.error({ err: error }, 'could not resume incident');
     }
   }
   return resumed;

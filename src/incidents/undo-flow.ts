@@ -3,6 +3,7 @@ import type { ErrorNotice } from '../../blocks/error-notice.js';
 import { transition, type Incident } from '../domain/incident.js';
 import { undoChange } from '../remediate/undo-change.js';
 import type { IncidentDeps } from './incident-deps.js';
+import { incidentLogger } from './incident-log.js';
 import { note, refreshCard, summarizeIfEnded, threadReply } from './incident-notifier.js';
 
 export async function undoIncident(
@@ -34,6 +35,7 @@ export async function undoIncident(
     undoId,
   });
   if (outcome.status === 'refused') {
+    incidentLogger(deps, incident.id).warn({ user: request.user }, `undo refused: ${outcome.message}`);
     await deps.store.releaseClaim(`undo:${incident.id}`);
     await threadReply(deps, incident, note(`:no_entry: Undo refused: ${outcome.message}`));
     return { notice: { kind: 'api-refused', message: outcome.message, operation: 'undo' } };
@@ -46,6 +48,7 @@ export async function undoIncident(
       deps.clock.now(),
     ),
   );
+  incidentLogger(deps, undone.id).info({ user: request.user, change: outcome.record.description }, 'undone');
   await refreshCard(deps, undone);
   await threadReply(
     deps,

@@ -1,6 +1,6 @@
 import { clusterRoleBindingTable } from '../tables/rolebinding.js';
 import { defineResource } from './define.js';
-import { validateRbacName } from '../kinds/simple.js';
+import { validateClusterRoleBinding, defaultBinding } from '../kinds/rbac.js';
 
 export const clusterRoleBindings = defineResource({
   group: 'rbac.authorization.k8s.io',
@@ -11,5 +11,6 @@ export const clusterRoleBindings = defineResource({
   namespaced: false,
   generation: 'none',
   table: clusterRoleBindingTable,
-  validate: validateRbacName,
+  validate: validateClusterRoleBinding,
+  defaults: defaultBinding,
 });

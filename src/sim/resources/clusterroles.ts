@@ -1,6 +1,6 @@
 import { defaultTable } from '../tables/default.js';
 import { defineResource } from './define.js';
-import { validateRbacName } from '../kinds/simple.js';
+import { validateClusterRole } from '../kinds/rbac.js';
 
 export const clusterRoles = defineResource({
   group: 'rbac.authorization.k8s.io',
@@ -11,5 +11,5 @@ export const clusterRoles = defineResource({
   namespaced: false,
   generation: 'none',
   table: defaultTable,
-  validate: validateRbacName,
+  validate: validateClusterRole,
 });

@@ -1,6 +1,6 @@
 import { defineResource } from './define.js';
 import { roleBindingTable } from '../tables/rolebinding.js';
-import { validateRbacName } from '../kinds/simple.js';
+import { validateRoleBinding, defaultBinding } from '../kinds/rbac.js';
 
 export const roleBindings = defineResource({
   group: 'rbac.authorization.k8s.io',
@@ -11,5 +11,6 @@ export const roleBindings = defineResource({
   namespaced: true,
   generation: 'none',
   table: roleBindingTable,
-  validate: validateRbacName,
+  validate: validateRoleBinding,
+  defaults: defaultBinding,
 });

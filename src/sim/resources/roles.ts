@@ -1,6 +1,6 @@
 import { defaultTable } from '../tables/default.js';
 import { defineResource } from './define.js';
-import { validateRbacName } from '../kinds/simple.js';
+import { validateRole } from '../kinds/rbac.js';
 
 export const roles = defineResource({
   group: 'rbac.authorization.k8s.io',
@@ -11,5 +11,5 @@ export const roles = defineResource({
   namespaced: true,
   generation: 'none',
   table: defaultTable,
-  validate: validateRbacName,
+  validate: validateRole,
 });
