@@ -22,12 +22,15 @@ export type StoreChange = {
 
 export type StoredObject = KubeObject & { metadata: NonNullable<KubeObject['metadata']> & { name: string } };
 
+const ALL_NAMESPACES = '\u0000all';
 const HISTORY_CAPACITY = 20_000;
 const FIRST_RESOURCE_VERSION = 1000;
 
 export class ObjectStore {
   #resourceVersion = FIRST_RESOURCE_VERSION;
   readonly #objects = new Map<string, Map<string, StoredObject>>();
+  /** storage ⇒ (namespace or ALL_NAMESPACES) ⇒ objects in key order; dropped on every write to that storage. */
+  readonly #sortedViews = new Map<string, Map<string, StoredObject[]>>();
   readonly #history: StoreChange[] = [];
   readonly #listeners = new Set<(change: StoreChange) => void>();
 
@@ -45,13 +48,31 @@ export class ObjectStore {
     return this.#bucket(storage).get(key(namespace, name));
   }
 
-  /** Objects of one kind, ordered by namespace then name (etcd key order), optionally in one namespace. */
+  /**
+   * Objects of one kind, ordered by namespace then name (etcd key order), optionally in one namespace. Sorted
+   * views are cached per kind until its next write: controllers list the same kinds many times per settle round.
+   */
   list(storage: string, namespace?: string): StoredObject[] {
-    const items: StoredObject[] = [];
-    for (const object of this.#bucket(storage).values()) {
-      if (namespace === undefined || object.metadata.namespace === namespace) items.push(object);
+    let views = this.#sortedViews.get(storage);
+    if (!views) {
+      views = new Map();
+      this.#sortedViews.set(storage, views);
     }
-    return items.sort(byKey);
+    const viewKey = namespace ?? ALL_NAMESPACES;
+    let view = views.get(viewKey);
+    if (!view) {
+      let all = views.get(ALL_NAMESPACES);
+      if (!all) {
+        all = [...this.#bucket(storage).entries()]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([, object]) => object);
+        views.set(ALL_NAMESPACES, all);
+      }
+      view = namespace === undefined ? all : all.filter((object) => object.metadata.namespace === namespace);
+      views.set(viewKey, view);
+    }
+    // A copy: callers may sort or splice what they get.
+    return view.slice();
   }
 
   count(storage: string): number {
@@ -60,7 +81,7 @@ export class ObjectStore {
 
   /**
    * Stores `object` (a new one, or a replacement), stamping the next resourceVersion. A replacement deep-equal to
-   * what is stored (ignoring resourceVersion and managedFields) is a no-op: no new version, no watch event, and
+   * what is stored (ignoring resourceVersion and managedFields timestamps) is a no-op: no new version, no watch event, and
    * the stored object is returned — kubectl relies on this to print "(no change)".
    */
   put(storage: string, object: KubeObject): StoredObject {
@@ -75,6 +96,7 @@ export class ObjectStore {
       normalize({ ...object, metadata: { ...metadata, resourceVersion: String(this.#resourceVersion) } }),
     ) as StoredObject;
     bucket.set(objectKey, stored);
+    this.#sortedViews.delete(storage);
     this.#record({
       type: previous ? 'MODIFIED' : 'ADDED',
       storage,
@@ -92,6 +114,7 @@ export class ObjectStore {
     const previous = bucket.get(objectKey);
     if (!previous) return undefined;
     bucket.delete(objectKey);
+    this.#sortedViews.delete(storage);
     this.#resourceVersion += 1;
     const last = deepFreeze(
       normalize({
@@ -124,6 +147,30 @@ export class ObjectStore {
       else high = middle;
     }
     return this.#history.slice(low);
+  }
+
+  /**
+   * Objects of one kind as they were at `resourceVersion` — the consistent snapshot a list continuation promises
+   * (etcd serves the next page at the first page's revision) — rebuilt from the current state by undoing the
+   * changes made since; undefined when the history no longer reaches back that far.
+   */
+  listAt(
+    storage: string,
+    namespace: string | undefined,
+    resourceVersion: number,
+  ): StoredObject[] | undefined {
+    const changes = this.changesSince(resourceVersion);
+    if (!changes) return undefined;
+    const objects = new Map(
+      this.list(storage, namespace).map((o) => [key(o.metadata.namespace, o.metadata.name), o]),
+    );
+    for (const change of changes.toReversed()) {
+      const { namespace: changeNamespace, name } = change.object.metadata ?? {};
+      if (change.storage !== storage || (namespace !== undefined && changeNamespace !== namespace)) continue;
+      if (change.previous) objects.set(key(changeNamespace, name!), change.previous as StoredObject);
+      else objects.delete(key(changeNamespace, name!));
+    }
+    return [...objects.values()].sort(byKey);
   }
 
   /** Calls `listener` synchronously after every change; returns the unsubscribe function. */
@@ -160,9 +207,13 @@ function byKey(a: StoredObject, b: StoredObject): number {
 }
 
 function sameContent(stored: StoredObject, candidate: KubeObject): boolean {
+  // Only the managedFields timestamps are ignored (apiserver `IgnoreManagedFieldsTimestampsTransformer`): a write
+  // that changes who manages what — a first server-side apply of unchanged values, kubectl's client-side-apply
+  // → server-side-apply migration — is a real write, or kubectl would migrate again on every apply.
   const strip = (object: KubeObject) => {
-    const { resourceVersion: _rv, managedFields: _mf, ...metadata } = object.metadata ?? {};
-    return { ...object, metadata };
+    const { resourceVersion: _rv, managedFields, ...metadata } = object.metadata ?? {};
+    const managers = managedFields?.map(({ time: _time, ...entry }) => entry);
+    return { ...object, metadata: { ...metadata, ...(managers ? { managedFields: managers } : {}) } };
   };
   return isDeepStrictEqual(strip(stored), strip(normalize(candidate)));
 }

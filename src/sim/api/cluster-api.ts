@@ -20,6 +20,8 @@ import { toExternal } from './conversion.js';
 export type ListOptions = {
   labelSelector?: (labels: Record<string, string> | undefined) => boolean;
   fieldSelector?: (object: KubeObject) => boolean;
+  /** List the snapshot at this resourceVersion (a continue token's), not the latest state. */
+  resourceVersion?: number;
 };
 
 export type ListResult = { items: KubeObject[]; resourceVersion: string };
@@ -57,9 +59,16 @@ export class ClusterApi implements ApiContext {
   }
 
   list(descriptor: ResourceDescriptor, namespace: string | undefined, options: ListOptions = {}): ListResult {
-    const resourceVersion = String(this.store.resourceVersion);
+    const scope = descriptor.namespaced ? namespace : undefined;
+    const atVersion = options.resourceVersion;
+    const resourceVersion = String(atVersion ?? this.store.resourceVersion);
+    const snapshot =
+      atVersion === undefined
+        ? this.store.list(descriptor.storage, scope)
+        : this.store.listAt(descriptor.storage, scope, atVersion);
+    if (!snapshot) throw errors.gone('The resourceVersion for the provided list is too old.');
     const items: KubeObject[] = [];
-    for (const stored of this.store.list(descriptor.storage, descriptor.namespaced ? namespace : undefined)) {
+    for (const stored of snapshot) {
       const object = toExternal(descriptor, stored);
       if (options.labelSelector && !options.labelSelector(object.metadata?.labels)) continue;
       if (options.fieldSelector && !options.fieldSelector(object)) continue;

@@ -38,6 +38,12 @@ export type WriteOptions = {
   user?: string;
   /** Internal: server-side apply already recorded its managedFields entry. */
   managedFieldsRecorded?: boolean;
+  /**
+   * The subresource a write came through when it lands on the main object (`scale`): recorded on the
+   * managedFields entry, so a later apply conflict names it as a real one does
+   * (`conflict with "kubectl" with subresource "scale" using apps/v1: .spec.replicas`).
+   */
+  subresource?: string;
 };
 
 export type DeleteOptions = {

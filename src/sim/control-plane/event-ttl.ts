@@ -11,8 +11,19 @@ import { CONTROLLER_USERS } from './shared/controller-users.js';
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
 
+/** Stored events are frozen and replaced on write: their last-write time is memoised per object. */
+const lastWrittenCache = new WeakMap<object, number>();
+
 /** The event's last write: the latest of its timestamps. */
 function lastWritten(event: Event): number {
+  const cached = lastWrittenCache.get(event);
+  if (cached !== undefined) return cached;
+  const value = computeLastWritten(event);
+  if (Object.isFrozen(event)) lastWrittenCache.set(event, value);
+  return value;
+}
+
+function computeLastWritten(event: Event): number {
   const times = [
     event.lastTimestamp,
     event.series?.lastObservedTime,

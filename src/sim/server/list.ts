@@ -24,11 +24,15 @@ export function handleList(
 ): void {
   const { descriptor } = route;
   const selectors = selectorsFrom(query, descriptor);
-  const { items, resourceVersion } = cluster.api.list(descriptor, route.namespace, selectors);
-
   const token = decodeContinue(query.get('continue'));
   if (token && token.resourceVersion < cluster.store.oldestResumableVersion)
     throw errors.gone(EXPIRED_CONTINUE);
+  // A continuation lists the first page's snapshot, so pages never skip or repeat objects changed in between.
+  const { items, resourceVersion } = cluster.api.list(descriptor, route.namespace, {
+    ...selectors,
+    ...(token ? { resourceVersion: token.resourceVersion } : {}),
+  });
+
   const start = token ? items.findIndex((item) => keyOf(item) > token.after) : 0;
   const remaining = start === -1 ? [] : items.slice(start);
   const limit = Number(query.get('limit') ?? '0');

@@ -2,9 +2,10 @@
  * A minimal `/openapi/v3`: enough for kubectl's `--validate=strict` fieldValidation check (reference §2.5):
  * one PATCH operation per kind carrying `x-kubernetes-group-version-kind` and a `fieldValidation` parameter.
  * Strategic merge patch is left out of the request content types on purpose, so kubectl uses its compiled-in
- * patch metadata instead of asking for component schemas we do not ship.
+ * patch metadata; the component schemas (openapi-schemas.ts) are there for `kubectl explain`.
  */
 import { groupVersions } from './discovery.js';
+import { componentSchemas } from './openapi-schemas.js';
 
 const HASH = 'SIM1';
 
@@ -21,7 +22,20 @@ export function openApiRoot() {
   return { paths };
 }
 
-export function openApiDocument(group: string, version: string) {
+/** Built once per group-version: the documents never change and kubectl fetches one on every apply. */
+const documents = new Map<string, Promise<unknown>>();
+
+export function openApiDocument(group: string, version: string): Promise<unknown> {
+  const key = `${group}/${version}`;
+  let document = documents.get(key);
+  if (!document) {
+    document = buildDocument(group, version);
+    documents.set(key, document);
+  }
+  return document;
+}
+
+async function buildDocument(group: string, version: string) {
   const entry = groupVersions().find(
     (candidate) => candidate.group === group && candidate.version === version,
   );
@@ -59,6 +73,12 @@ export function openApiDocument(group: string, version: string) {
     openapi: '3.0.0',
     info: { title: 'Kubernetes', version: 'v1.32.0' },
     paths,
-    components: { schemas: {} },
+    // Schemas for `kubectl explain`. No patch metadata in them, and SMP stays out of the PATCH content types
+    // above, so kubectl apply still computes strategic patches from its compiled-in types.
+    components: {
+      schemas: await componentSchemas(
+        entry.resources.map((descriptor) => ({ group, version, kind: descriptor.kind })),
+      ),
+    },
   };
 }

@@ -2,6 +2,7 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { KubeObject } from '../../kube/types.js';
 import type { SimCluster } from '../cluster.js';
+import type { ResourceDescriptor } from '../resources/descriptor.js';
 import { errors } from '../errors.js';
 import { parsePatchBody, patchTypeFromContentType, SUPPORTED_PATCH_CONTENT_TYPES } from '../patch/index.js';
 import { handleList } from './list.js';
@@ -11,6 +12,7 @@ import type { ResourceRoute } from './route.js';
 import { readScale, writeScale } from './scale.js';
 import { parseIncludeObject, toTable } from './table.js';
 import { selectorsFrom } from './selectors-from-query.js';
+import { checkMicroTimes } from './micro-time.js';
 import { handleWatch } from './watch.js';
 import { deleteOptionsFrom, writeOptionsFrom } from './write-options.js';
 import { parseJsonBody, sendJson } from './http-io.js';
@@ -63,7 +65,7 @@ export function handleResourceRequest(
 
   const options = writeOptionsFrom(query, headers, request.user);
   if (method === 'POST' && name === undefined) {
-    const created = cluster.api.create(descriptor, namespace, objectBody(request.body), options);
+    const created = cluster.api.create(descriptor, namespace, objectBody(descriptor, request.body), options);
     return sendJson(response, 201, created);
   }
   if (name === undefined) {
@@ -89,7 +91,7 @@ export function handleResourceRequest(
     return sendJson(
       response,
       200,
-      cluster.api.replace(descriptor, namespace, name, objectBody(request.body), options, status),
+      cluster.api.replace(descriptor, namespace, name, objectBody(descriptor, request.body), options, status),
     );
   }
   if (method === 'PATCH') {
@@ -164,10 +166,12 @@ function successStatus(route: ResourceRoute, object: KubeObject) {
   };
 }
 
-function objectBody(text: string): KubeObject {
+/** A POST/PUT body decoded as the real server's decoder would (MicroTime fields are strict). */
+function objectBody(descriptor: ResourceDescriptor, text: string): KubeObject {
   const parsed = parseJsonBody(text);
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw errors.badRequest('the body of the request must be a JSON object');
   }
+  checkMicroTimes(descriptor, parsed as KubeObject);
   return parsed as KubeObject;
 }

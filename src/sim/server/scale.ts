@@ -72,6 +72,9 @@ export function writeScale(
   }
   const target = structuredClone(cluster.api.get(descriptor, namespace, name)) as KubeObject & ScaleTarget;
   target.spec = { ...target.spec, replicas };
-  const updated = cluster.api.replace(descriptor, namespace, name, target, options);
+  const updated = cluster.api.replace(descriptor, namespace, name, target, {
+    ...options,
+    subresource: 'scale',
+  });
   return toScale(updated);
 }

@@ -4,7 +4,7 @@ import type { ListOptions } from '../api/cluster-api.js';
 import type { ResourceDescriptor } from '../resources/descriptor.js';
 import { parseFieldSelector, parseLabelSelector } from '../selectors.js';
 
-export type Selectors = Required<ListOptions>;
+export type Selectors = Required<Pick<ListOptions, 'labelSelector' | 'fieldSelector'>>;
 
 export function selectorsFrom(query: URLSearchParams, descriptor: ResourceDescriptor): Selectors {
   const label = query.get('labelSelector');

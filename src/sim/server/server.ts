@@ -99,6 +99,9 @@ async function handle(
   if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
   if (fault?.status)
     throw faultError(fault, method, url.pathname, route.kind === 'resource' ? route : undefined);
+  // Built asynchronously (its schemas come from a lazily imported library), so answered here.
+  if (route.kind === 'openapi-document')
+    return sendFound(response, await openApiDocument(route.group, route.version));
 
   dispatch(cluster, route, method, url, request, body, user, response);
 }
@@ -132,8 +135,6 @@ function dispatch(
       return sendFound(response, resourceList(route.group, route.version));
     case 'openapi-root':
       return sendJson(response, 200, openApiRoot());
-    case 'openapi-document':
-      return sendFound(response, openApiDocument(route.group, route.version));
     case 'resource':
       return handleResourceRequest(
         cluster,
@@ -143,6 +144,7 @@ function dispatch(
     case 'unknown-resource':
     case 'not-found':
     case 'sim-control':
+    case 'openapi-document':
       throw errors.unknownPath();
   }
 }

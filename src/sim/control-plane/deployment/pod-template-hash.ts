@@ -59,10 +59,22 @@ export function computePodTemplateHash(template: PodTemplateSpec, collisionCount
   return safeEncodeString(String(hash));
 }
 
-function withoutHashLabel(template: PodTemplateSpec | undefined): unknown {
+/**
+ * Canonical JSON of a template without its hash label. Stored objects are frozen and replaced on every write, so
+ * the result is memoised per template object: the controller compares the same templates on every sync.
+ */
+const canonicalWithoutHash = new WeakMap<object, string>();
+
+function withoutHashLabel(template: PodTemplateSpec | undefined): string {
+  if (template) {
+    const cached = canonicalWithoutHash.get(template);
+    if (cached !== undefined) return cached;
+  }
   const copy = structuredClone(template ?? {});
   if (copy.metadata?.labels) delete copy.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-  return canonicalize(copy);
+  const text = JSON.stringify(canonicalize(copy));
+  if (template && Object.isFrozen(template)) canonicalWithoutHash.set(template, text);
+  return text;
 }
 
 /** Templates equal once the `pod-template-hash` label is ignored: how the new ReplicaSet is recognised. */
@@ -70,5 +82,5 @@ export function equalIgnoreHash(
   left: PodTemplateSpec | undefined,
   right: PodTemplateSpec | undefined,
 ): boolean {
-  return JSON.stringify(withoutHashLabel(left)) === JSON.stringify(withoutHashLabel(right));
+  return withoutHashLabel(left) === withoutHashLabel(right);
 }
