@@ -6,11 +6,10 @@
 import type { ContainerLog, Snapshot } from '../domain/snapshot.js';
 import { KubeApiError } from '../errors.js';
 import type { KeySetList, Kind, KindMap, KubePort } from '../kube/port.js';
-import type { Deployment } from '../kube/types.js';
 import { groupEvents } from './group-events.js';
 import { NamespaceNotFoundError, WorkloadNotFoundError, closestNames } from './not-found.js';
 import { redactKnownValues, redactText } from './redact.js';
-import { maskEnvValues } from './sanitize.js';
+import { collectSensitiveEnvValues, maskInPlace } from './sanitize.js';
 import { scopeToDeployment, type NamespaceObjects } from './scope.js';
 import { selectLogReads } from './select-logs.js';
 import { summarizeNode, summarizeStorageClass } from './summaries.js';
@@ -127,14 +126,10 @@ export async function observe(
   const maskedValues = new Set<string>();
   const scrub = (text: string) =>
     redactText(redactKnownValues(secrets.scrub(configMaps.scrub(text)), maskedValues));
-  const mask = <T extends object>(items: T[]) =>
-    items.map((item) => maskEnvValues(item, maskedValues, scrub));
+  const workloads = [...objects.deployments, ...objects.replicaSets, ...objects.pods];
   // First collect every sensitive literal env value (scrub reads that set), then mask and scrub for real.
-  for (const item of [...objects.deployments, ...objects.replicaSets, ...objects.pods])
-    maskEnvValues(item, maskedValues);
-  const maskedDeployments = mask<Deployment>(objects.deployments);
-  const maskedReplicaSets = mask(objects.replicaSets);
-  const maskedPods = mask(objects.pods);
+  for (const item of workloads) collectSensitiveEnvValues(item, maskedValues);
+  for (const item of workloads) maskInPlace(item, maskedValues, scrub);
 
   const logs = await readLogs(kube, namespace, objects, limits, scrub, tolerate);
   const eventGroups = groupEvents(objects.events, limits.maxEventGroups).map((group) => ({
@@ -146,9 +141,9 @@ export async function observe(
     namespace,
     target: request.deployment ?? null,
     observedAt: new Date().toISOString(),
-    deployments: maskedDeployments,
-    replicaSets: maskedReplicaSets,
-    pods: maskedPods,
+    deployments: objects.deployments,
+    replicaSets: objects.replicaSets,
+    pods: objects.pods,
     events: eventGroups,
     services: objects.services,
     endpoints: objects.endpoints,

@@ -1,41 +1,51 @@
 /**
  * Masks sensitive literal env values in pod templates and pods before anything else sees them, and collects
  * those values so text that repeats them (a log line printing its config) can be scrubbed too.
+ *
+ * Works in place: the observer owns what the Kubernetes port returns (fresh objects for every call), and
+ * copying hundreds of pods twice per diagnosis was most of its cost.
  */
 import type { Container, PodTemplateSpec } from '../kube/types.js';
 import { isSensitiveName, MASK } from './redact.js';
 
-type HasPodSpec = {
-  spec?: { template?: PodTemplateSpec } | { containers?: Container[]; initContainers?: Container[] };
+type WithPodSpec = {
+  metadata?: { annotations?: Record<string, string> };
+  spec?: { template?: PodTemplateSpec; containers?: Container[]; initContainers?: Container[] };
 };
 
+function podSpecOf(object: WithPodSpec) {
+  return object.spec?.template?.spec ?? object.spec;
+}
+
+function sensitiveVariables(object: WithPodSpec) {
+  const podSpec = podSpecOf(object);
+  return [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])]
+    .flatMap((container) => container.env ?? [])
+    .filter(
+      (variable) => variable.value !== undefined && variable.value !== '' && isSensitiveName(variable.name),
+    );
+}
+
+/** Adds the sensitive literal env values of `object` to `found`, changing nothing. */
+export function collectSensitiveEnvValues(object: object, found: Set<string>): void {
+  for (const variable of sensitiveVariables(object as WithPodSpec)) found.add(variable.value!);
+}
+
 /**
- * Returns a copy with masked env values; `found` receives the original values that were masked. Annotation
- * values (object and pod template) go through `scrubText`: they are free text anyone can write, secrets included.
+ * Masks, in place, sensitive literal env values (collected into `found`) and scrubs annotation values (object and
+ * pod template) with `scrubText`: annotations are free text anyone can write, secrets included.
  */
-export function maskEnvValues<T extends object>(
+export function maskInPlace<T extends object>(
   object: T,
   found: Set<string>,
-  scrubText: (text: string) => string = (text) => text,
+  scrubText: (text: string) => string,
 ): T {
-  const copy = structuredClone(object) as T & HasPodSpec;
-  const spec:
-    { template?: PodTemplateSpec; containers?: Container[]; initContainers?: Container[] } | undefined =
-    copy.spec;
-  const podSpec = spec?.template?.spec ?? spec;
-  for (const container of [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])]) {
-    for (const variable of container.env ?? []) {
-      if (variable.value !== undefined && variable.value !== '' && isSensitiveName(variable.name)) {
-        found.add(variable.value);
-        variable.value = MASK;
-      }
-    }
+  const target = object as T & WithPodSpec;
+  for (const variable of sensitiveVariables(target)) {
+    found.add(variable.value!);
+    variable.value = MASK;
   }
-  const annotationMaps = [
-    (copy as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations,
-    spec?.template?.metadata?.annotations,
-  ];
-  for (const annotations of annotationMaps) {
+  for (const annotations of [target.metadata?.annotations, target.spec?.template?.metadata?.annotations]) {
     if (!annotations) continue;
     for (const [key, value] of Object.entries(annotations)) {
       // The last-applied annotation repeats the whole manifest, env values included.
@@ -45,5 +55,5 @@ export function maskEnvValues<T extends object>(
           : scrubText(value);
     }
   }
-  return copy;
+  return object;
 }
