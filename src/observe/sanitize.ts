@@ -8,7 +8,7 @@
 import type { Container, PodTemplateSpec } from '../kube/types.js';
 import { isSensitiveName, MASK } from './redact.js';
 
-type WithPodSpec = {
+export type WithPodSpec = {
   metadata?: { annotations?: Record<string, string> };
   spec?: { template?: PodTemplateSpec; containers?: Container[]; initContainers?: Container[] };
 };
@@ -27,8 +27,8 @@ function sensitiveVariables(object: WithPodSpec) {
 }
 
 /** Adds the sensitive literal env values of `object` to `found`, changing nothing. */
-export function collectSensitiveEnvValues(object: object, found: Set<string>): void {
-  for (const variable of sensitiveVariables(object as WithPodSpec)) found.add(variable.value!);
+export function collectSensitiveEnvValues(object: WithPodSpec, found: Set<string>): void {
+  for (const variable of sensitiveVariables(object)) found.add(variable.value!);
 }
 
 /**

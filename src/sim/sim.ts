@@ -53,7 +53,8 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
   // In real time, start the virtual clock in the past by exactly the time loading and fast-forwarding will take,
   // so that it lands on the wall clock: kubectl computes some ages (describe) from its own clock. A sim whose
   // clock only moves when told (tests, benchmarks) skips that dry run of the scenarios.
-  const loadMs = options.speed === undefined ? 0 : measureLoadTime(scenarios, withoutDefaultNodes, options.seed);
+  const loadMs =
+    options.speed === undefined ? 0 : measureLoadTime(scenarios, withoutDefaultNodes, options.seed);
   const cluster = new SimCluster({
     startTime: Date.now() - loadMs - advanceMs,
     withoutDefaultNodes,

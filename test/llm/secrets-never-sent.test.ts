@@ -122,7 +122,10 @@ async function diagnoseThrough(server: ScriptedServer, llm: LlmPort): Promise<st
 describe('secrets never reach the LLM', () => {
   it('the cluster really carries the canaries, and the observer masks them (the test can fail)', async () => {
     // The pod template annotations and env repeat both values verbatim in the cluster itself …
-    const live = await createClientNodeKube({ kubeconfigText: sim.kubeconfig }).list('Deployment', 'payments');
+    const live = await createClientNodeKube({ kubeconfigText: sim.kubeconfig }).list(
+      'Deployment',
+      'payments',
+    );
     expect(JSON.stringify(live)).toContain(SECRET_CANARY);
     expect(JSON.stringify(live)).toContain(ENV_CANARY);
     // … but nothing of them is left in the snapshot: annotations, env values and logs are all masked.

@@ -23,5 +23,7 @@ it('ten simultaneous "/sre diagnose payments" open a single incident', async () 
   await demo.bot.tracker.idle(60_000);
   const roots = demo.emulator.messages(CHANNEL).filter((message) => !message.threadTs);
   expect(roots).toHaveLength(1);
-  expect((await demo.bot.deps.incidents.listOpen()).map((incident) => incident.namespace)).toEqual(['payments']);
+  expect((await demo.bot.deps.incidents.listOpen()).map((incident) => incident.namespace)).toEqual([
+    'payments',
+  ]);
 });
