@@ -16,7 +16,7 @@ import {
 } from './support/containers.js';
 import { deploymentTarget, kubectl, manualDraft, manualTarget } from './support/drafts.js';
 import { containerStatusLines, specLine } from './support/evidence.js';
-import { MEBIBYTE, formatBytes, parseResource } from './support/quantity.js';
+import { MEBIBYTE, formatBytes, parseResource } from '../kube/quantity.js';
 import { findDeployment } from './support/workloads.js';
 
 function wasOomKilled(status: ContainerStatus): boolean {

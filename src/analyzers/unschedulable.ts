@@ -11,7 +11,7 @@ import { containerRequest, podRequest } from './support/capacity.js';
 import { deploymentTarget, kubectl, manualDraft, manualTarget } from './support/drafts.js';
 import { eventsFor, warnings } from './support/events.js';
 import { eventLine, specLine, statusLine } from './support/evidence.js';
-import { formatResource } from './support/quantity.js';
+import { formatResource } from '../kube/quantity.js';
 import { judgeScheduling, schedulingMessage, type Verdict } from './support/scheduling.js';
 import { healthyRevisionWhere, rollbackProposal } from './support/rollback.js';
 import { deploymentNameOfPod, groupBy, podName } from './support/workloads.js';

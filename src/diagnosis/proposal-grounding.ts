@@ -15,7 +15,7 @@ import type { ProposalTarget } from '../domain/proposal.js';
 import type { KeySet, Snapshot } from '../domain/snapshot.js';
 import { largestAllocatable } from '../analyzers/support/capacity.js';
 import { probePort } from '../analyzers/support/probe-failures.js';
-import { parseResource } from '../analyzers/support/quantity.js';
+import { parseResource } from '../kube/quantity.js';
 import { currentRevision, imagesInHistory, revisionHistory } from '../analyzers/support/revisions.js';
 import { findDeployment } from '../analyzers/support/workloads.js';
 import { maxReplicasSeen } from './replica-history.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { doubledLimit, oomAnalyzer, raisedLimit } from '../../src/analyzers/oom.js';
-import { parseQuantity } from '../../src/analyzers/support/quantity.js';
+import { parseQuantity } from '../../src/kube/quantity.js';
 import type { Snapshot } from '../../src/domain/snapshot.js';
 import { onlyFinding, run, topProposal } from '../support/analyzer-helpers.js';
 import { checkoutOom } from '../support/scenarios-containers.js';

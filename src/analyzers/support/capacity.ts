@@ -4,7 +4,7 @@
  */
 import type { Container, PodTemplateSpec } from '../../kube/types.js';
 import type { NodeSummary, Snapshot } from '../../domain/snapshot.js';
-import { parseResource } from './quantity.js';
+import { parseResource } from '../../kube/quantity.js';
 
 /** Ready nodes that accept pods; all nodes when none qualify (the numbers are still the best we know). */
 function candidateNodes(snapshot: Snapshot): NodeSummary[] {

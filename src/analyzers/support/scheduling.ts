@@ -7,7 +7,7 @@ import type { Snapshot } from '../../domain/snapshot.js';
 import type { Pod } from '../../kube/types.js';
 import { largestAllocatable, podRequest } from './capacity.js';
 import { eventsFor, warnings } from './events.js';
-import { formatResource } from './quantity.js';
+import { formatResource } from '../../kube/quantity.js';
 import { podName } from './workloads.js';
 
 export type Shortfall = { resource: string; requested: number; node: string; allocatable: number };

@@ -1,5 +1,5 @@
 /** Quantity comparison for validation and QoS classes, on top of the simulator's quantity parser. */
-export { parseQuantity } from '../quantity.js';
+export { parseQuantity } from '../../kube/quantity.js';
 
 /**
  * Equality with a tolerance for floating-point noise: quantities are parsed to plain numbers, and `0.1`+`0.2`

@@ -4,7 +4,7 @@
  * Malformed values fall back to the default, so a typo makes a well-behaved program rather than a crash.
  */
 import type { Container } from '../../../kube/types.js';
-import { parseBytes } from '../../quantity.js';
+import { parseBytes } from '../../../kube/quantity.js';
 
 export const ANNOTATION_PREFIX = 'sim.sre-bot.dev/';
 export const DEFAULT_MISSING_ENV_LOG = 'Error: environment variable {name} is not set';

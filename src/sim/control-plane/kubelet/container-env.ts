@@ -6,7 +6,7 @@
  */
 import type { ConfigMap, Container, Node, Pod, Secret } from '../../../kube/types.js';
 import type { ClusterApi } from '../../api/cluster-api.js';
-import { parseBytes, parseMillicores } from '../../quantity.js';
+import { parseBytes, parseMillicores } from '../../../kube/quantity.js';
 import { configMaps } from '../../resources/configmaps.js';
 import { secrets } from '../../resources/secrets.js';
 

@@ -5,7 +5,7 @@
  * and a `memory` working set above the memory limit gets it OOMKilled (137) a few seconds in.
  */
 import type { Container } from '../../../kube/types.js';
-import { parseBytes } from '../../quantity.js';
+import { parseBytes } from '../../../kube/quantity.js';
 import type { ContainerBehaviour } from './behaviour.js';
 import type { ProgramPlan } from './runtime-state.js';
 

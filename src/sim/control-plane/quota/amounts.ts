@@ -4,7 +4,7 @@
  * amounts stay binary (largest suffix that divides evenly), others use the largest decimal suffix that leaves an
  * integer. A sum keeps the format of its first term, as `Quantity.Add` does.
  */
-import { parseQuantity } from '../../quantity.js';
+import { parseQuantity } from '../../../kube/quantity.js';
 
 export type Amount = { value: number; binary: boolean };
 

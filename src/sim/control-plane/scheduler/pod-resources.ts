@@ -4,7 +4,7 @@
  * the pod overhead. CPU is in millicores, everything else in base units (bytes, counts).
  */
 import type { Container, Pod } from '../../../kube/types.js';
-import { parseBytes, parseMillicores } from '../../quantity.js';
+import { parseBytes, parseMillicores } from '../../../kube/quantity.js';
 
 export type ResourceAmounts = Map<string, number>;
 

@@ -1,7 +1,8 @@
 /**
  * Kubernetes resource quantities (`500m`, `2`, `300Mi`, `1.5Gi`, `1e3`, `128974848`), parsed to numbers:
  * CPU in millicores, everything else in base units (bytes, counts). Enough precision for scheduling and quota
- * arithmetic; formatting gives the canonical short form used in messages (`512Mi`, `1500m`).
+ * arithmetic; formatting gives the canonical short form used in messages (`512Mi`, `1500m`). Shared by the
+ * analyzers (requests vs. allocatable and quota room) and the simulated cluster (scheduling, quota, OOM).
  */
 const BINARY: Record<string, number> = {
   Ki: 2 ** 10,
@@ -63,4 +64,16 @@ export function formatBytes(bytes: number): string {
 /** `1500m`, `2` — millicores as the API prints them. */
 export function formatMillicores(millicores: number): string {
   return millicores % 1000 === 0 ? String(millicores / 1000) : `${millicores}m`;
+}
+
+export const MEBIBYTE = 2 ** 20;
+
+/** A resource amount in the unit requests and limits are compared in: millicores for `cpu`, base units otherwise. */
+export function parseResource(resource: string, text: string | undefined): number | undefined {
+  return resource === 'cpu' || resource.endsWith('.cpu') ? parseMillicores(text) : parseBytes(text);
+}
+
+/** Formats an amount produced by `parseResource` for the given resource name. */
+export function formatResource(resource: string, amount: number): string {
+  return resource === 'cpu' || resource.endsWith('.cpu') ? formatMillicores(amount) : formatBytes(amount);
 }
