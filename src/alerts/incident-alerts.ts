@@ -6,6 +6,7 @@
  * approved fix runs, the incident record belongs to that flow: alerts are only noted and threaded.
  */
 import { openIncident } from '../incidents/diagnosis-flow.js';
+import { decisionClaimKey } from '../incidents/decision-claim.js';
 import type { IncidentDeps } from '../incidents/incident-deps.js';
 import { incidentLogger } from '../incidents/incident-log.js';
 import { refreshCard, summarizeIfEnded, threadReply } from '../incidents/incident-notifier.js';
@@ -124,7 +125,7 @@ async function mayEnd(deps: IncidentDeps, incident: Incident): Promise<boolean> 
 }
 
 const claimKey = (incident: Incident): string =>
-  `approve:${incident.id}:${incident.report?.proposals[0]?.id ?? ''}`;
+  decisionClaimKey(incident.id, incident.report?.proposals[0]?.id ?? '');
 
 function withAlerts(trigger: IncidentTrigger, joined: readonly ReceivedAlert[]): IncidentTrigger {
   if (trigger.kind !== 'alert' || joined.length === 0) return trigger;

@@ -5,42 +5,25 @@
  */
 import { buildExecutionLog } from '../../blocks/execution-log.js';
 import type { ErrorNotice } from '../../blocks/error-notice.js';
-import { incidentRevision } from '../../blocks/ids.js';
 import { buildVerificationResult } from '../../blocks/verification-result.js';
 import { transition, type Incident } from '../domain/incident.js';
 import { remediate } from '../remediate/remediate.js';
 import { runDiagnosis } from './diagnosis-flow.js';
+import { claimDecision, decisionClaimKey, type ButtonClick } from './decision-claim.js';
 import type { IncidentDeps } from './incident-deps.js';
+
+export type { ButtonClick } from './decision-claim.js';
 import { incidentLogger } from './incident-log.js';
 import { note, refreshCard, summarizeIfEnded, threadReply, undoAvailable } from './incident-notifier.js';
-
-export type ButtonClick = {
-  incidentId: string;
-  proposalId: string;
-  user: string;
-  /** The message revision the clicked buttons belong to (block_id); stale buttons are refused. */
-  revision: number | undefined;
-};
-
-const CLAIM_MS = 30 * 60 * 1000;
 
 /** Checks and claims; returns a notice for the clicker when refused, or the claimed incident to run. */
 export async function claimApproval(
   deps: IncidentDeps,
   click: ButtonClick,
 ): Promise<{ notice: ErrorNotice } | { incident: Incident }> {
-  const decision = await deps.isApprover(click.user);
-  if (!decision.allowed)
-    return { notice: { kind: 'not-an-approver', user: click.user, approvers: deps.settings.approvers } };
-  const incident = await deps.incidents.get(click.incidentId);
-  if (!incident)
-    return { notice: { kind: 'stale-proposal', reason: 'this incident is no longer known to sre-bot' } };
-  const stale = staleClick(incident, click);
-  if (stale) return { notice: stale };
-  if (!(await deps.store.claim(`approve:${incident.id}:${click.proposalId}`, click.user, CLAIM_MS))) {
-    const current = await deps.incidents.get(incident.id);
-    return { notice: { kind: 'already-handled', by: current?.approvedBy, what: 'approved' } };
-  }
+  const claimed = await claimDecision(deps, click);
+  if ('notice' in claimed) return claimed;
+  const { incident } = claimed;
   const approved = transition(
     { ...incident, approvedBy: click.user },
     'approved',
@@ -55,26 +38,6 @@ export async function claimApproval(
   incidentLogger(deps, saved.id).info({ user: click.user, proposal: click.proposalId }, 'approved');
   await refreshCard(deps, saved);
   return { incident: saved };
-}
-
-export function staleClick(
-  incident: Incident,
-  click: Pick<ButtonClick, 'proposalId' | 'revision'>,
-): ErrorNotice | undefined {
-  if (incident.state !== 'proposed') {
-    return { kind: 'already-handled', by: incident.approvedBy ?? incident.rejectedBy, what: incident.state };
-  }
-  const top = incident.report?.proposals[0];
-  if (!top || top.id !== click.proposalId) {
-    return {
-      kind: 'stale-proposal',
-      reason: 'the proposal on this message has changed since these buttons were shown',
-    };
-  }
-  if (click.revision !== undefined && click.revision !== incidentRevision(incident)) {
-    return { kind: 'stale-proposal', reason: 'these buttons belong to an older version of the message' };
-  }
-  return undefined;
 }
 
 /** Runs the approved remediation to its end; never throws (failures end up in the thread and the card). */
@@ -224,7 +187,7 @@ async function refused(
   }
   // The same proposal may be approved again later (after a re-diagnosis it gets a new id anyway).
   await deps.store
-    .releaseClaim(`approve:${incident.id}:${incident.report?.proposals[0]?.id ?? ''}`)
+    .releaseClaim(decisionClaimKey(incident.id, incident.report?.proposals[0]?.id ?? ''))
     .catch(() => undefined);
   const reopened = transition(
     { ...incident, approvedBy: undefined },

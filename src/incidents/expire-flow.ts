@@ -4,6 +4,7 @@
  * started with the bot does this periodically.
  */
 import { transition, type Incident } from '../domain/incident.js';
+import { decisionClaimKey } from './decision-claim.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { incidentLogger } from './incident-log.js';
 import { refreshCard, summarizeIfEnded } from './incident-notifier.js';
@@ -17,7 +18,7 @@ export async function expireStaleProposals(deps: IncidentDeps, ttlMs: number): P
     if (!isStale(incident, deps.clock.now(), ttlMs)) continue;
     // The claim Approve and Reject take: a click racing the sweep either wins (and runs) or is told it ended.
     const proposal = incident.report?.proposals[0]?.id ?? '';
-    if (!(await deps.store.claim(`approve:${incident.id}:${proposal}`, 'sre-bot', CLAIM_MS))) continue;
+    if (!(await deps.store.claim(decisionClaimKey(incident.id, proposal), 'sre-bot', CLAIM_MS))) continue;
     const current = await deps.incidents.get(incident.id);
     if (!current || !isStale(current, deps.clock.now(), ttlMs)) continue;
     const hours = Math.round((ttlMs / 3_600_000) * 100) / 100;

@@ -8,6 +8,7 @@ import { transition, type Incident } from '../domain/incident.js';
 import { LeaseHeldError, acquireWorkloadLease } from '../remediate/workload-lease.js';
 import { verifyRollout } from '../remediate/verify-rollout.js';
 import { runDiagnosis } from './diagnosis-flow.js';
+import { decisionClaimKey } from './decision-claim.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { incidentLogger } from './incident-log.js';
 import { note, refreshCard, summarizeIfEnded, threadReply, undoAvailable } from './incident-notifier.js';
@@ -46,7 +47,7 @@ async function backToProposed(deps: IncidentDeps, incident: Incident): Promise<I
       deps.clock.now(),
     ),
   );
-  await deps.store.releaseClaim(`approve:${incident.id}:${incident.report?.proposals[0]?.id ?? ''}`);
+  await deps.store.releaseClaim(decisionClaimKey(incident.id, incident.report?.proposals[0]?.id ?? ''));
   await refreshCard(deps, proposed);
   await threadReply(
     deps,
