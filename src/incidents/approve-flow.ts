@@ -97,7 +97,7 @@ export async function executeApproved(deps: IncidentDeps, approved: Incident): P
                 { kind: 'patch', at: change.appliedAt, patch: change.patch },
               ],
             }),
-            true,
+            // Not broadcast: the card's status line already says it is being applied; the outcome is.
           );
         },
       },

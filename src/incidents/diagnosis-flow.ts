@@ -101,7 +101,7 @@ export async function runDiagnosis(deps: IncidentDeps, start: Incident, actor: s
 function describeTrigger(trigger: IncidentTrigger): string {
   switch (trigger.kind) {
     case 'command':
-      return `/sre diagnose by <@${trigger.user}>`;
+      return '/sre diagnose';
     case 'alert':
       return `alert ${trigger.alertnames.join(', ')}`;
     case 'cli':

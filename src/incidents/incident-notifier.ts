@@ -77,6 +77,6 @@ export async function summarizeIfEnded(deps: IncidentDeps, incident: Incident): 
     deps,
     incident,
     buildIncidentSummary({ incident, ...(deps.settings.oncall ? { oncall: deps.settings.oncall } : {}) }),
-    true,
+    // In the thread only: the outcome was already broadcast, and the on-call mention notifies by itself.
   );
 }
