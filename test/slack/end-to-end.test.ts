@@ -116,6 +116,31 @@ describe('/sre diagnose payments → Dry run → Approve → verified, over sign
   });
 });
 
+describe('helpful command errors, privately', () => {
+  it('suggests the close match for a mistyped namespace and posts nothing in the channel', async () => {
+    const before = demo.emulator.messages(CHANNEL).length;
+    const seen = demo.emulator.ephemerals(ALICE).length;
+    await demo.emulator.sendSlashCommand({ user: ALICE, channel: CHANNEL, text: 'diagnose paymnts' });
+    await demo.bot.tracker.idle(30_000);
+    const replies = demo.emulator
+      .ephemerals(ALICE)
+      .slice(seen)
+      .map((message) => message.text);
+    expect(replies.some((text) => text.includes('paymnts') && text.includes('payments'))).toBe(true);
+    expect(demo.emulator.messages(CHANNEL)).toHaveLength(before);
+  });
+
+  it('answers an unknown verb with the usage', async () => {
+    const reply = await demo.emulator.sendSlashCommand({
+      user: ALICE,
+      channel: CHANNEL,
+      text: 'restart payments',
+    });
+    expect(reply.status).toBe(200);
+    expect(JSON.stringify(reply.body)).toMatch(/unknown command/i);
+  });
+});
+
 describe('request signing', () => {
   const body = new URLSearchParams({
     command: '/sre',
