@@ -12,7 +12,13 @@ export function bigNamespace(namespace: string, deployments: number, replicas: n
   const nodes: KubeObject[] = Array.from({ length: nodeCount }, (_, index) => ({
     apiVersion: 'v1',
     kind: 'Node',
-    ...defaultNode(`node-${index + 1}`, index + 1, new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), '16', '64Gi'),
+    ...defaultNode(
+      `node-${index + 1}`,
+      index + 1,
+      new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      '16',
+      '64Gi',
+    ),
   }));
   const objects: KubeObject[] = [
     ...nodes,
@@ -41,7 +47,15 @@ export function bigNamespace(namespace: string, deployments: number, replicas: n
               ...(index === 0 ? { 'sim.sre-bot.dev/requires-env': 'REQUIRED_CONFIG' } : {}),
             },
           },
-          spec: { containers: [{ name: 'app', image: `registry.example.com/bench/${name}:1.0.0`, ports: [{ containerPort: 8080 }] }] },
+          spec: {
+            containers: [
+              {
+                name: 'app',
+                image: `registry.example.com/bench/${name}:1.0.0`,
+                ports: [{ containerPort: 8080 }],
+              },
+            ],
+          },
         },
       },
     });
@@ -62,7 +76,11 @@ export function noiseEvents(namespace: string, count: number, now: string): Kube
     apiVersion: 'v1',
     kind: 'Event',
     metadata: { name: `noise.${index.toString(16).padStart(8, '0')}`, namespace },
-    involvedObject: { kind: 'Deployment', namespace, name: `svc-${String((index % 99) + 1).padStart(3, '0')}` },
+    involvedObject: {
+      kind: 'Deployment',
+      namespace,
+      name: `svc-${String((index % 99) + 1).padStart(3, '0')}`,
+    },
     reason: reasons[index % reasons.length],
     message: `routine event ${index} for the benchmark (nothing is wrong)`,
     type: 'Normal',

@@ -25,14 +25,27 @@ export async function run(): Promise<void> {
 }
 
 async function promptBudget(): Promise<void> {
-  const sim = await startSim({ scenarioObjects: [bigNamespace('bench', 30, 10)], advanceMs: 120_000, seed: 1 });
+  const sim = await startSim({
+    scenarioObjects: [bigNamespace('bench', 30, 10)],
+    advanceMs: 120_000,
+    seed: 1,
+  });
   try {
-    for (const event of noiseEvents('bench', 2000, sim.cluster.clock.nowTime())) sim.cluster.api.create(eventsResource, 'bench', event);
+    for (const event of noiseEvents('bench', 2000, sim.cluster.clock.nowTime()))
+      sim.cluster.api.create(eventsResource, 'bench', event);
     const pods = sim.cluster.store.list('core/pods', 'bench').length;
     const events = sim.cluster.store.list('core/events', 'bench').length;
     const kube = createClientNodeKube({ kubeconfigText: sim.kubeconfig });
     const server = await startScriptedOpenAiServer([
-      reply.json({ hasIssue: true, category: 'missing_env', summary: 's', rootCause: 'r', confidence: 0.9, evidence: [], proposals: [] }),
+      reply.json({
+        hasIssue: true,
+        category: 'missing_env',
+        summary: 's',
+        rootCause: 'r',
+        confidence: 0.9,
+        evidence: [],
+        proposals: [],
+      }),
     ]);
     try {
       const llm = createOpenAiLlm({ model: 'bench-model', apiKey: 'bench', baseUrl: `${server.url}/v1` });
@@ -40,12 +53,16 @@ async function promptBudget(): Promise<void> {
         { kube, allowedNamespaces: allowAll, llm: { port: llm, timeoutMs: 30_000, maxPromptTokens: 4000 } },
         { namespace: 'bench' },
       );
-      const request = server.requests[0]?.body as { messages?: { content: string }[]; response_format?: unknown } | undefined;
+      const request = server.requests[0]?.body as
+        { messages?: { content: string }[]; response_format?: unknown } | undefined;
       const text = (request?.messages ?? []).map((message) => message.content).join('\n');
       const tokens = countTokens(text) + countTokens(JSON.stringify(request?.response_format ?? {}));
       figure(`namespace size`, `${pods} pods, ${events} events`);
       figure('prompt tokens sent to the LLM (o200k, incl. schema)', String(tokens), '≤ 4,000');
-      figure("failing workload's evidence kept in the prompt", text.includes('REQUIRED_CONFIG is not set') ? 'yes' : 'NO');
+      figure(
+        "failing workload's evidence kept in the prompt",
+        text.includes('REQUIRED_CONFIG is not set') ? 'yes' : 'NO',
+      );
       figure('API requests per diagnosis', String(report.apiRequests), 'bounded');
       figure('diagnosis category', report.diagnosis.category);
     } finally {
@@ -57,7 +74,11 @@ async function promptBudget(): Promise<void> {
 }
 
 async function largeNamespace(): Promise<void> {
-  const sim = await startSim({ scenarioObjects: [bigNamespace('large', 50, 10)], advanceMs: 60_000, seed: 2 });
+  const sim = await startSim({
+    scenarioObjects: [bigNamespace('large', 50, 10)],
+    advanceMs: 60_000,
+    seed: 2,
+  });
   try {
     const kube = createClientNodeKube({ kubeconfigText: sim.kubeconfig });
     const deps = { kube, allowedNamespaces: allowAll };
@@ -70,7 +91,11 @@ async function largeNamespace(): Promise<void> {
       times.push(performance.now() - started);
       requests = report.apiRequests ?? 0;
     }
-    figure(`rules-only diagnosis, ${sim.cluster.store.list('core/pods', 'large').length} pods, warm process — p50`, ms(percentile(times, 50)), '≤ 300 ms');
+    figure(
+      `rules-only diagnosis, ${sim.cluster.store.list('core/pods', 'large').length} pods, warm process — p50`,
+      ms(percentile(times, 50)),
+      '≤ 300 ms',
+    );
     figure('rules-only diagnosis, 500 pods, warm process — p99', ms(percentile(times, 99)));
     figure('API requests per diagnosis (500 pods)', String(requests));
     coldCli(sim.kubeconfig);
@@ -81,7 +106,8 @@ async function largeNamespace(): Promise<void> {
 
 /** The CLI as a user runs it: a fresh Node process on the built output (`npm run build` first if needed). */
 function coldCli(kubeconfigText: string): void {
-  if (!existsSync('dist/src/cli/main.js')) spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  if (!existsSync('dist/src/cli/main.js'))
+    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
   const directory = mkdtempSync(join(tmpdir(), 'sre-bot-bench-'));
   const kubeconfig = join(directory, 'kubeconfig');
   writeFileSync(kubeconfig, kubeconfigText);
@@ -89,9 +115,13 @@ function coldCli(kubeconfigText: string): void {
   let status: number | null = 0;
   for (let run = 0; run < 5; run += 1) {
     const started = performance.now();
-    const result = spawnSync(process.execPath, ['dist/src/cli/main.js', 'diagnose', 'large', '--kubeconfig', kubeconfig, '--json'], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['dist/src/cli/main.js', 'diagnose', 'large', '--kubeconfig', kubeconfig, '--json'],
+      {
+        encoding: 'utf8',
+      },
+    );
     times.push(performance.now() - started);
     status = result.status;
   }

@@ -7,7 +7,9 @@ export function percentile(values: number[], p: number): number {
 }
 
 export function figure(label: string, value: string, target?: string): void {
-  process.stdout.write(`   ${label.padEnd(58)} ${value.padStart(12)}${target ? `   (target ${target})` : ''}\n`);
+  process.stdout.write(
+    `   ${label.padEnd(58)} ${value.padStart(12)}${target ? `   (target ${target})` : ''}\n`,
+  );
 }
 
 export function ms(value: number): string {
