@@ -8,14 +8,34 @@ import { ConfigError } from './errors.js';
 
 const SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease'];
 
-const optionalText = z.string().trim().min(1).optional();
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalText = z.string().trim().min(1, 'must not be blank').optional();
+/**
+ * A whole number written in decimal digits. Not z.coerce.number(): that read PORT=" " as 0 (a random port),
+ * "0x10" as 16 and "1e3" as 1000 without a word.
+ */
+const integer = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+const positiveInt = (fallback: number) => integer(1).default(fallback);
+/** http(s) only: z.url() alone took "localhost:3000/api/" (scheme "localhost:") and would fail much later. */
+const httpUrl = (message: string) => z.url({ protocol: /^https?$/, message });
 
 const Environment = z.object({
-  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token (xoxb-…)').optional(),
+  // A prefix alone ("xoxb-") is not a token.
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token (xoxb-…)')
+    .optional(),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token (xapp-…)').optional(),
-  SLACK_API_URL: z.url('must be a URL').optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token (xapp-…)')
+    .optional(),
+  SLACK_API_URL: httpUrl('must be an http(s) URL').optional(),
   SLACK_CHANNEL: z
     .string()
     .regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (not a #name)')
@@ -24,7 +44,10 @@ const Environment = z.object({
     .string()
     .transform((value) => splitList(value))
     .pipe(
-      z.array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'must list Slack user (U…/W…) or user-group (S…) IDs')),
+      z
+        .array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'must list Slack user (U…/W…) or user-group (S…) IDs'))
+        // "," is not "unset": it would read as a list of nobody. Unset the variable to mean no approvers.
+        .min(1, 'must list at least one Slack user (U…) or user-group (S…) ID'),
     )
     .optional(),
   SRE_ONCALL: z
@@ -34,7 +57,12 @@ const Environment = z.object({
   SRE_NAMESPACES: z
     .string()
     .transform((value) => splitList(value))
-    .pipe(z.array(z.string().regex(/^(\*|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$/, 'must be "*" or namespace names')))
+    .pipe(
+      z
+        .array(z.string().regex(/^(\*|[a-z0-9]([-a-z0-9]*[a-z0-9])?)$/, 'must be "*" or namespace names'))
+        // "," would silently allow no namespace at all.
+        .min(1, 'must be "*" or list at least one namespace'),
+    )
     .default(['*']),
   KUBECONFIG: optionalText,
   SRE_KUBE_CONTEXT: optionalText,
@@ -43,8 +71,8 @@ const Environment = z.object({
   LLM_TIMEOUT_SECONDS: positiveInt(30),
   LLM_MAX_PROMPT_TOKENS: positiveInt(4000),
   OPENAI_API_KEY: optionalText,
-  OPENAI_BASE_URL: z.url('must be a URL').optional(),
-  OLLAMA_HOST: z.url('must be a URL such as http://127.0.0.1:11434').optional(),
+  OPENAI_BASE_URL: httpUrl('must be an http(s) URL').optional(),
+  OLLAMA_HOST: httpUrl('must be a URL such as http://127.0.0.1:11434').optional(),
   STORE_URL: z
     .string()
     .regex(
@@ -53,9 +81,9 @@ const Environment = z.object({
     )
     .default('sqlite://./data/sre-bot.db'),
   ALERTS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: integer(0, 65535).default(3000),
   SRE_VERIFY_TIMEOUT_SECONDS: positiveInt(300),
-  SRE_VERIFY_SETTLE_SECONDS: z.coerce.number().int().min(0).default(30),
+  SRE_VERIFY_SETTLE_SECONDS: integer(0).default(30),
   SRE_INCIDENT_TTL_HOURS: z.coerce.number().positive('must be a positive number of hours').default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -72,7 +72,11 @@ function withBasis(proposal: Proposal, snapshot: Snapshot): Proposal {
   const { target } = proposal;
   if (target.kind === 'Deployment') {
     const deployment = snapshot.deployments.find((candidate) => candidate.metadata?.name === target.name);
-    return deployment ? { ...proposal, basis: deploymentBasis(deployment) } : proposal;
+    if (!deployment) return proposal;
+    // The snapshot's template is masked; the hash of the template as read is what the live object will match.
+    const observed = snapshot.templateHashes?.[target.name];
+    const basis = deploymentBasis(deployment);
+    return { ...proposal, basis: observed ? { ...basis, templateHash: observed } : basis };
   }
   if (target.kind === 'Pod') {
     const pod = snapshot.pods.find((candidate) => candidate.metadata?.name === target.name);

@@ -69,4 +69,10 @@ export type Snapshot = {
   gaps: string[];
   /** API requests the observation made: bounded, independent of the number of pods except capped log reads. */
   apiRequests: number;
+  /**
+   * Each Deployment's pod-template hash as read, before masking. The stale check compares the live object with
+   * the proposal's basis; hashed from the masked template (a `DB_PASSWORD` literal, a scrubbed annotation) it
+   * never matched, and every proposal on such a Deployment was refused as stale.
+   */
+  templateHashes?: Record<string, string>;
 };

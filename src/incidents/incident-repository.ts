@@ -8,11 +8,14 @@ import { FINAL_STATES, Incident } from '../domain/incident.js';
 import type { StorePort } from '../store/port.js';
 
 const OPEN_INDEX = 'incidents:open';
+/** A claim on the index while one replica rewrites it; its TTL frees it if that replica dies meanwhile. */
+const INDEX_CLAIM = 'incidents:open:lock';
+const INDEX_CLAIM_MS = 10_000;
 const RETENTION_MS = 90 * 24 * 3600 * 1000;
 const OpenIndex = z.array(z.string());
 
 export class IncidentRepository {
-  /** Serialises index updates inside this process; across replicas the per-incident lease guards writes. */
+  /** Serialises index updates inside this process; across replicas a claim on the index does (see below). */
   #indexLock: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly store: StorePort) {}
@@ -25,12 +28,18 @@ export class IncidentRepository {
     await this.store.set(`incident:${incident.id}`, incident, RETENTION_MS);
     const workloadKey = workloadPointer(incident.namespace, incident.target);
     const open = !FINAL_STATES.has(incident.state);
-    await this.#updateIndex((ids) =>
-      open ? [...new Set([...ids, incident.id])] : ids.filter((id) => id !== incident.id),
-    );
-    if (open) await this.store.set(workloadKey, incident.id, RETENTION_MS);
-    else if ((await this.store.get(workloadKey, z.string())) === incident.id)
-      await this.store.delete(workloadKey);
+    // The pointer is updated under the same claim: read-then-delete of an old incident's pointer must not
+    // remove the one a newer incident on the workload has just set.
+    await this.#updateIndex(async () => {
+      const ids = (await this.store.get(OPEN_INDEX, OpenIndex)) ?? [];
+      await this.store.set(
+        OPEN_INDEX,
+        open ? [...new Set([...ids, incident.id])] : ids.filter((id) => id !== incident.id),
+      );
+      if (open) await this.store.set(workloadKey, incident.id, RETENTION_MS);
+      else if ((await this.store.get(workloadKey, z.string())) === incident.id)
+        await this.store.delete(workloadKey);
+    });
     return incident;
   }
 
@@ -49,14 +58,25 @@ export class IncidentRepository {
     );
   }
 
-  async #updateIndex(change: (ids: string[]) => string[]): Promise<void> {
+  async #updateIndex(update: () => Promise<void>): Promise<void> {
     const run = this.#indexLock.then(async () => {
-      const ids = (await this.store.get(OPEN_INDEX, OpenIndex)) ?? [];
-      await this.store.set(OPEN_INDEX, change(ids));
+      // The index is one read-modify-write record: two replicas sharing a Redis store each saving an incident
+      // lost one of the two ids (which then never expired and vanished from /sre status). Only another
+      // replica's update can hold this claim, for a few milliseconds, so waiting briefly is enough.
+      while (!(await this.store.claim(INDEX_CLAIM, 'index', INDEX_CLAIM_MS))) await pause();
+      try {
+        await update();
+      } finally {
+        await this.store.releaseClaim(INDEX_CLAIM);
+      }
     });
     this.#indexLock = run.catch(() => undefined);
     await run;
   }
+}
+
+function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 10));
 }
 
 function workloadPointer(namespace: string, target: string | null): string {

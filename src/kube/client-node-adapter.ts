@@ -242,17 +242,26 @@ function writeParams(options: WriteOptions): { dryRun?: string; fieldManager: st
   return { fieldManager: options.fieldManager, ...(options.dryRun ? { dryRun: 'All' } : {}) };
 }
 
+/**
+ * Secret keys that hold identifiers, not credentials (`username: inventory`, `host: db`). Their values are usually
+ * the app's or namespace's own name: masking them turned every event about the workload into
+ * `Secret [REDACTED]/[REDACTED]-db` and image names into `shop/[REDACTED]:2.0.4`, and hid nothing.
+ */
+const IDENTIFIER_KEY = /^(user(name)?|login|host(name)?|port|database|db(name)?|namespace|region|email)$/i;
+
 /** Decoded secret values (Secret `data` is base64), longest first so overlapping values mask fully. */
 function secretValues(
   items: { data?: Record<string, string>; stringData?: Record<string, string> }[],
 ): string[] {
   const values: string[] = [];
   for (const item of items) {
-    for (const encoded of Object.values(item.data ?? {})) {
+    for (const [key, encoded] of Object.entries(item.data ?? {})) {
+      if (IDENTIFIER_KEY.test(key)) continue;
       const decoded = Buffer.from(encoded, 'base64').toString('utf8');
       values.push(decoded, encoded);
     }
-    values.push(...Object.values(item.stringData ?? {}));
+    for (const [key, value] of Object.entries(item.stringData ?? {}))
+      if (!IDENTIFIER_KEY.test(key)) values.push(value);
   }
   return values.sort((a, b) => b.length - a.length);
 }

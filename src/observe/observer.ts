@@ -4,8 +4,9 @@
  * cost does not grow with the number of pods. What cannot be read (a 403) becomes a gap, not a failure.
  */
 import type { ContainerLog, Snapshot } from '../domain/snapshot.js';
-import { KubeApiError } from '../errors.js';
+import { errorMessage, KubeApiError } from '../errors.js';
 import type { KeySetList, Kind, KindMap, KubePort } from '../kube/port.js';
+import { templateHash } from '../remediate/basis.js';
 import { groupEvents } from './group-events.js';
 import { NamespaceNotFoundError, WorkloadNotFoundError, closestNames } from './not-found.js';
 import { redactKnownValues, redactText } from './redact.js';
@@ -126,12 +127,16 @@ export async function observe(
   const maskedValues = new Set<string>();
   const scrub = (text: string) =>
     redactText(redactKnownValues(secrets.scrub(configMaps.scrub(text)), maskedValues));
+  // Hashed before masking changes the templates: what a proposal's stale check compares with the live object.
+  const templateHashes = Object.fromEntries(
+    objects.deployments.map((deployment) => [deployment.metadata?.name ?? '', templateHash(deployment)]),
+  );
   const workloads = [...objects.deployments, ...objects.replicaSets, ...objects.pods];
   // First collect every sensitive literal env value (scrub reads that set), then mask and scrub for real.
   for (const item of workloads) collectSensitiveEnvValues(item, maskedValues);
   for (const item of workloads) maskInPlace(item, maskedValues, scrub);
 
-  const logs = await readLogs(kube, namespace, objects, limits, scrub, tolerate);
+  const logs = await readLogs(kube, namespace, objects, limits, scrub, tolerate, (gap) => gaps.push(gap));
   const eventGroups = groupEvents(objects.events, limits.maxEventGroups).map((group) => ({
     ...group,
     message: scrub(group.message),
@@ -156,6 +161,7 @@ export async function observe(
     logs,
     gaps,
     apiRequests: kube.requestCount - startCount,
+    templateHashes,
   };
 }
 
@@ -166,12 +172,14 @@ async function readLogs(
   limits: ObserveLimits,
   scrub: (text: string) => string,
   tolerate: <T>(what: string, read: () => Promise<T>, fallback: T) => Promise<T>,
+  gap: (text: string) => void,
 ): Promise<ContainerLog[]> {
   const reads = selectLogReads(objects.pods, limits.maxLogReads);
   return Promise.all(
     reads.map(async (read) => {
+      const what = `logs of ${read.pod}/${read.container}${read.previous ? ' (previous)' : ''}`;
       const text = await tolerate(
-        `logs of ${read.pod}/${read.container}${read.previous ? ' (previous)' : ''}`,
+        what,
         () =>
           kube.readLog(namespace, read.pod, {
             container: read.container,
@@ -180,7 +188,12 @@ async function readLogs(
             limitBytes: limits.limitBytes,
           }),
         '',
-      ).catch(() => '');
+      ).catch((error: unknown) => {
+        // Any other failure of one log read (a 500, a timeout) loses that evidence only, but says so: it used
+        // to vanish without a gap, leaving an empty log that reads like a program that printed nothing.
+        gap(`${what}: ${errorMessage(error)}`);
+        return '';
+      });
       const lines = text
         .split('\n')
         .map((line) => line.trimEnd())

@@ -9,10 +9,14 @@ export const MASK = '[REDACTED]';
 
 /** Env var names whose literal values are treated as secrets (`DB_PASSWORD`, `STRIPE_API_KEY`, `AUTH_TOKEN` …). */
 const SENSITIVE_NAME =
-  /(pass(word|wd|phrase)?|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credential|auth|cookie|session|signature|salt|dsn|conn(ection)?[-_]?str(ing)?|database[-_]?url|db[-_]?url|jdbc|webhook)/i;
+  // `pass` and `auth` only as words of their own (DB_PASS, BASIC_AUTH), not inside BYPASS, PASSTHROUGH, AUTHOR or
+  // OAUTH_CALLBACK_URL; `tokens` (MAX_TOKENS) is a count, not a token.
+  /(passw(or)?d|passphrase|(?<!by|com)pass(?![a-z])|secret|token(?!s)|api[-_]?key|access[-_]?key|private[-_]?key|credential|(?<!o)auth(?!or)|authorization|cookie|session|signature|salt|dsn|conn(ection)?[-_]?str(ing)?|database[-_]?url|db[-_]?url|jdbc|webhook)/i;
+/** …and names ending in KEY (SSH_KEY, ENCRYPTION_KEY, signingKey), which the list above missed. */
+const KEY_NAME = /(^|[^A-Za-z])(key|KEY|Key)S?$|[a-z0-9]Keys?$/;
 
 export function isSensitiveName(name: string): boolean {
-  return SENSITIVE_NAME.test(name);
+  return SENSITIVE_NAME.test(name) || KEY_NAME.test(name);
 }
 
 type Rule = { pattern: RegExp; replace: (match: string, ...groups: string[]) => string };
@@ -30,13 +34,17 @@ const RULES: Rule[] = [
   // JSON Web Tokens: three base64url segments, the first two starting with `eyJ`.
   { pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g, replace: () => MASK },
   // Authorization headers.
+  // Not a plain word after the scheme: "Token refreshed", "basic configuration" are prose, not credentials.
   {
-    pattern: /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{8,}/gi,
+    pattern:
+      /\b(Bearer|bearer|BEARER|Basic|basic|BASIC|Token|token|TOKEN)\s+(?![A-Za-z][a-z]*(?![A-Za-z0-9._~+/=-]))[A-Za-z0-9._~+/=-]{8,}/g,
     replace: (_match, scheme) => `${scheme} ${MASK}`,
   },
   // Credentials in URLs: scheme://user:password@host.
   {
-    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@]+):([^\s@/]+)@/gi,
+    // The password runs to the last `@` before the host: `p@ss` must not leave `ss@` behind.
+    // The user may be empty (`redis://:password@redis:6379`).
+    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/@]*):([^\s/]+)@/gi,
     replace: (_match, scheme, user) => `${scheme}${user}:${MASK}@`,
   },
   // Cloud and SaaS keys with recognisable prefixes.
@@ -51,16 +59,29 @@ const RULES: Rule[] = [
   // key=value / key: value pairs whose key names a secret (`password=hunter2`, `"apiKey": "abc"`).
   {
     pattern:
-      /(["']?\b[\w.-]*(?:pass(?:word|wd)?|secret|token|api[-_]?key|access[-_]?key|credential|private[-_]?key|client[-_]?secret)[\w.-]*["']?\s*[:=]\s*)(["']?)([^\s"',;&}]{3,})\2/gi,
+      // No space before a colon: Kubernetes writes `volume "db-secret" : secret "db-secret" not found`, where the
+      // "value" is the word `secret`. Keys naming a secret by name or path (secretName, token_file) are not secrets,
+      // nor are `passed=`, `bypass=` or `max_tokens=`.
+      /(["']?\b[\w.-]*(?:passw(?:or)?d|passphrase|(?<![a-z])pass(?![a-z])|secret|token(?!s)|api[-_]?key|access[-_]?key|credential|private[-_]?key|client[-_]?secret)[\w.-]*(?<!name|ref|file|path)["']?(?:\s*=|:)\s*)(["']?)([^\s"',;&}]{3,})\2/gi,
     replace: (_match, prefix, quote) => `${prefix}${quote}${MASK}${quote}`,
   },
   // AWS secret access keys: 40 base64 characters after an aws_secret-ish word were caught above; long opaque
   // hex/base64 blobs (≥ 32 chars) that are not plain words are masked as a last resort.
   {
     pattern: /\b(?=[A-Za-z0-9+/]*\d)(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])[A-Za-z0-9+/]{40,}={0,2}/g,
-    replace: () => MASK,
+    replace: (match) => (looksLikePath(match) ? match : MASK),
   },
 ];
+
+/** A camel-case word, maybe with a number: a path segment (`Handlers`, `PaymentController2`), not base64. */
+const PATH_SEGMENT = /^([A-Z]?[a-z]+)+[0-9]*$|^[a-z0-9]+$/;
+
+/** `opt/App1/lib/Modules/…` is a path: every segment is a word. Base64 has `/` at random places between noise. */
+function looksLikePath(text: string): boolean {
+  return (
+    text.includes('/') && text.split('/').every((segment) => segment === '' || PATH_SEGMENT.test(segment))
+  );
+}
 
 /** Masks token-like substrings in free text (a log line, an event message, an alert annotation). */
 export function redactText(text: string): string {
@@ -77,7 +98,8 @@ export function redactText(text: string): string {
  */
 export function redactKnownValues(text: string, values: Iterable<string>): string {
   let result = text;
-  for (const value of values) {
+  // Longest first: masking `abcd1234` before `abcd1234-long` would leave `-long` of the longer secret behind.
+  for (const value of [...values].sort((a, b) => b.length - a.length)) {
     if (value.length < 4) continue;
     result = result.split(value).join(MASK);
   }

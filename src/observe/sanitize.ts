@@ -5,12 +5,20 @@
  * Works in place: the observer owns what the Kubernetes port returns (fresh objects for every call), and
  * copying hundreds of pods twice per diagnosis was most of its cost.
  */
-import type { Container, PodTemplateSpec } from '../kube/types.js';
+import type { Container, ContainerStatus, PodTemplateSpec } from '../kube/types.js';
 import { isSensitiveName, MASK } from './redact.js';
 
 export type WithPodSpec = {
   metadata?: { annotations?: Record<string, string> };
   spec?: { template?: PodTemplateSpec; containers?: Container[]; initContainers?: Container[] };
+};
+
+type WithPodStatus = {
+  status?: {
+    message?: string;
+    containerStatuses?: ContainerStatus[];
+    initContainerStatuses?: ContainerStatus[];
+  };
 };
 
 function podSpecOf(object: WithPodSpec) {
@@ -33,7 +41,8 @@ export function collectSensitiveEnvValues(object: WithPodSpec, found: Set<string
 
 /**
  * Masks, in place, sensitive literal env values (collected into `found`) and scrubs annotation values (object and
- * pod template) with `scrubText`: annotations are free text anyone can write, secrets included.
+ * pod template) and pod status messages with `scrubText`: annotations are free text anyone can write, secrets
+ * included, and termination messages are the program's output.
  */
 export function maskInPlace<T extends object>(
   object: T,
@@ -53,6 +62,20 @@ export function maskInPlace<T extends object>(
         key === 'kubectl.kubernetes.io/last-applied-configuration' || isSensitiveName(key)
           ? MASK
           : scrubText(value);
+    }
+  }
+  // A container's termination message is the program's own words (with FallbackToLogsOnError, its last log
+  // lines): scrubbed like a log line, or whatever the logs had masked came back through the pod status.
+  const { status: podStatus } = object as WithPodStatus;
+  if (podStatus?.message !== undefined) podStatus.message = scrubText(podStatus.message);
+  for (const status of [
+    ...(podStatus?.containerStatuses ?? []),
+    ...(podStatus?.initContainerStatuses ?? []),
+  ]) {
+    for (const state of [status.state, status.lastState]) {
+      if (state?.waiting?.message !== undefined) state.waiting.message = scrubText(state.waiting.message);
+      if (state?.terminated?.message !== undefined)
+        state.terminated.message = scrubText(state.terminated.message);
     }
   }
   return object;

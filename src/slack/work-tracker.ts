@@ -10,7 +10,9 @@ export class WorkTracker {
   constructor(private readonly logger: Logger) {}
 
   run(what: string, work: () => Promise<unknown>): void {
-    const task = work()
+    // Started inside a promise: work that throws before returning one must not escape into the listener.
+    const task = Promise.resolve()
+      .then(work)
       .catch((error: unknown) => this.logger.error({ err: error, what }, 'background work failed'))
       .finally(() => this.#running.delete(task));
     this.#running.add(task);

@@ -9,9 +9,24 @@ import type { StoreConfig } from '../config.js';
 import { StoreError } from '../errors.js';
 import type { StorePort } from './port.js';
 
+/**
+ * Claim chains per SQLite file. The chain used to belong to one store object, so two stores opened on the same
+ * file in one process (a second service graph, a test harness) could both win a claim; the port promises a
+ * process-wide lock. Processes sharing one SQLite file are still not serialised: that takes Redis.
+ */
+const sqliteClaimChains = new Map<string, Promise<unknown>>();
+
 export async function createKeyvStore(config: StoreConfig, namespace = 'sre-bot'): Promise<StorePort> {
   const { keyv, redis } = await openKeyv(config, namespace);
-  let claimChain: Promise<unknown> = Promise.resolve();
+  const chainKey = config.kind === 'sqlite' ? `${resolve(config.path)}#${namespace}` : undefined;
+  let localChain: Promise<unknown> = Promise.resolve();
+  const claimChain = {
+    get: () => (chainKey ? (sqliteClaimChains.get(chainKey) ?? Promise.resolve()) : localChain),
+    set: (next: Promise<unknown>) => {
+      if (chainKey) sqliteClaimChains.set(chainKey, next);
+      else localChain = next;
+    },
+  };
   let lastError: unknown;
   keyv.on('error', (error: unknown) => {
     lastError = error;
@@ -63,13 +78,13 @@ export async function createKeyvStore(config: StoreConfig, namespace = 'sre-bot'
         return result === 'OK';
       }
       // One process owns a SQLite file or a memory store: serialise check-and-set through a promise chain.
-      const attempt = claimChain.then(async () => {
+      const attempt = claimChain.get().then(async () => {
         const existing: unknown = await keyv.get(`claim:${key}`);
         if (existing !== undefined && existing !== null) return false;
         await keyv.set(`claim:${key}`, value, ttlMs);
         return true;
       });
-      claimChain = attempt.catch(() => false);
+      claimChain.set(attempt.catch(() => false));
       return wrap(`claim ${key}`, () => attempt);
     },
     async releaseClaim(key) {
