@@ -1,7 +1,6 @@
 /** `NAMESPACE[/DEPLOYMENT]` as the commands take it. */
+import { isNamespaceName, isObjectName } from '../kube/names.js';
 import { CliError } from './command.js';
-
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export type Target = { namespace: string; deployment: string | undefined };
 
@@ -10,9 +9,9 @@ export function parseTarget(text: string | undefined): Target {
   const [namespace, deployment, ...rest] = text.split('/');
   if (
     !namespace ||
-    !NAME.test(namespace) ||
+    !isNamespaceName(namespace) ||
     rest.length > 0 ||
-    (deployment !== undefined && !NAME.test(deployment))
+    (deployment !== undefined && !isObjectName(deployment))
   ) {
     throw new CliError(`"${text}" is not NAMESPACE or NAMESPACE/DEPLOYMENT (lower-case Kubernetes names)`);
   }

@@ -9,6 +9,7 @@ import { buildStatusList } from '../../blocks/status-list.js';
 import { closestNames } from '../observe/not-found.js';
 import { openIncident, runDiagnosis } from './diagnosis-flow.js';
 import { dryRunIncident } from './dry-run-flow.js';
+import { isNamespaceName, isObjectName } from '../kube/names.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { withWorkloadLock } from './workload-lock.js';
 
@@ -17,7 +18,6 @@ export type CommandRequest = { user: string; channel: string; text: string };
 /** What to acknowledge with at once, and the work to do after the ack (its result is a private reply). */
 export type CommandPlan = { ack: SlackMessage; work?: () => Promise<SlackMessage | undefined> };
 
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const RECENT_DIAGNOSIS_MS = 30_000;
 
 export function planCommand(
@@ -53,9 +53,9 @@ export function planCommand(
   const [namespace, deployment, ...extra] = targets[0]!.split('/');
   if (
     !namespace ||
-    !NAME.test(namespace) ||
+    !isNamespaceName(namespace) ||
     extra.length > 0 ||
-    (deployment !== undefined && !NAME.test(deployment))
+    (deployment !== undefined && !isObjectName(deployment))
   ) {
     return {
       ack: notice({

@@ -52,7 +52,8 @@ export class IncidentRepository {
 
   async listOpen(): Promise<Incident[]> {
     const ids = (await this.store.get(OPEN_INDEX, OpenIndex)) ?? [];
-    const incidents = await Promise.all(ids.map((id) => this.get(id)));
+    // One unreadable record (written by hand, or by an incompatible version) must not hide all the others.
+    const incidents = await Promise.all(ids.map((id) => this.get(id).catch(() => undefined)));
     return incidents.filter(
       (incident): incident is Incident => incident !== undefined && !FINAL_STATES.has(incident.state),
     );

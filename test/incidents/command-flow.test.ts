@@ -104,6 +104,8 @@ describe('planCommand: acknowledged at once', () => {
     ['  diagnose   payments  ', '`payments`'],
     ['diagnose payments --dry-run', '`payments`'],
     ['diagnose --dry-run payments/payments-api', '`payments/payments-api`'],
+    // Deployment names are DNS-1123 subdomains: dots are allowed (namespaces are labels: they are not).
+    ['diagnose payments/api.v2', '`payments/api.v2`'],
   ])('%j ⇒ acknowledged as diagnosing %s, with work to do', (text, subject) => {
     const result = plan(text);
     expect(result.ack.text).toBe(`:mag: Diagnosing ${subject}… the incident will appear in this channel.`);
@@ -126,6 +128,7 @@ describe('planCommand: acknowledged at once', () => {
     ['diagnose pay_ments', '"pay_ments" is not NAMESPACE or NAMESPACE/DEPLOYMENT'],
     ['diagnose -payments', '"-payments" is not NAMESPACE or NAMESPACE/DEPLOYMENT'],
     ['diagnose payments/API', '"payments/API" is not NAMESPACE or NAMESPACE/DEPLOYMENT'],
+    ['diagnose pay.ments', '"pay.ments" is not NAMESPACE or NAMESPACE/DEPLOYMENT'],
   ])('%j ⇒ "%s" with the usage, and no work', (text, problem) => {
     const result = plan(text);
     expect(result.ack.text).toBe(`⚠️ ${problem}\n${USAGE}`);

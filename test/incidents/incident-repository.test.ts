@@ -104,6 +104,13 @@ describe('IncidentRepository', () => {
     expect(ids(await repository.listOpen())).toEqual(['inc-2']);
   });
 
+  it('a malformed record does not hide the other open incidents', async () => {
+    await repository.save(incident('inc-1', 'proposed'));
+    await repository.save(incident('inc-2', 'proposed', 'ledger'));
+    await store.set('incident:inc-1', { id: 'inc-1', state: 'exploded' });
+    expect(ids(await repository.listOpen())).toEqual(['inc-2']);
+  });
+
   it('a malformed record is a StoreError naming it', async () => {
     await store.set('incident:inc-bad', { id: 'inc-bad', state: 'exploded' });
     await expect(repository.get('inc-bad')).rejects.toThrow(StoreError);
