@@ -129,6 +129,15 @@ async function applyUnderLease(
     } catch (error) {
       if (error instanceof KubeApiError && error.code === 'kube_conflict' && attempt < MAX_CONFLICT_RETRIES)
         continue;
+      if (error instanceof KubeApiError && error.code === 'kube_conflict') {
+        // Still conflicting after every re-read and re-plan: say so, rather than relaying the API server's
+        // "please apply your changes to the latest version and try again" (which is what we just did).
+        return {
+          status: 'refused',
+          reason: 'api_rejected',
+          message: `${namespace}/${workload} kept changing while the fix was being applied (409 Conflict on ${attempt + 1} attempts, each re-read and re-planned); nothing applied — diagnose again`,
+        };
+      }
       if (error instanceof KubeApiError && error.status !== undefined && error.status < 500) {
         return { status: 'refused', reason: 'api_rejected', message: apiRejection(error) };
       }

@@ -104,7 +104,8 @@ function oneLine(run: Run): string {
   return lines[0]!;
 }
 
-describe('sre-bot diagnose', { concurrent: true }, () => {
+// Each test spawns a CLI (≈2.5 s of CPU to start): on a busy 2-core machine the default 30 s is too tight.
+describe('sre-bot diagnose', { concurrent: true, timeout: 90_000 }, () => {
   it('prints a readable report of an issue and exits 0', async () => {
     const run = await diagnose(['payments']);
     expect(run.stderr).toBe('');
