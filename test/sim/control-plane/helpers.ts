@@ -186,9 +186,3 @@ export function conditionSummary(object: {
 }): string[] {
   return (object.status?.conditions ?? []).map((c) => `${c.type} ${c.status} ${c.reason ?? ''}`.trim());
 }
-
-/** Whether the scheduler and kubelet components are registered (they are written by another engineer). */
-export function hasKubelet(cluster: SimCluster): boolean {
-  const names = cluster.controlPlane.controllers.map((controller) => controller.name);
-  return names.some((name) => name.includes('kubelet')) && names.some((name) => name.includes('scheduler'));
-}

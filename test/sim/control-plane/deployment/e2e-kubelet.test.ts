@@ -8,13 +8,12 @@ import {
   conditionSummary,
   deploymentBody,
   getDeployment,
-  hasKubelet,
   newCluster,
   NS,
   replicaSetsOf,
 } from '../helpers.js';
 
-describe.skipIf(!hasKubelet(newCluster()))('[needs kubelet] deployment rollout end to end', () => {
+describe('deployment rollout end to end', () => {
   it('rolls out revision 1 and 2 with pods the kubelet makes ready', () => {
     const cluster = newCluster();
     cluster.api.create(deployments, NS, deploymentBody('web', { replicas: 3, realKubelet: true }));

@@ -7,9 +7,9 @@ import type { Endpoints } from '../../../../src/kube/types.js';
 import { deployments } from '../../../../src/sim/resources/deployments.js';
 import { endpoints } from '../../../../src/sim/resources/endpoints.js';
 import { services } from '../../../../src/sim/resources/services.js';
-import { deploymentBody, hasKubelet, newCluster, NS } from '../helpers.js';
+import { deploymentBody, newCluster, NS } from '../helpers.js';
 
-describe.skipIf(!hasKubelet(newCluster()))('[needs kubelet] endpoints end to end', () => {
+describe('endpoints end to end', () => {
   it('lists the running pods with their IPs and nodes', () => {
     const cluster = newCluster();
     cluster.api.create(services, NS, {

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { deployments } from '../../../../src/sim/resources/deployments.js';
 import { pods } from '../../../../src/sim/resources/pods.js';
 import { replicaSets } from '../../../../src/sim/resources/replicasets.js';
-import { deploymentBody, hasKubelet, listObjects, newCluster, NS } from '../helpers.js';
+import { deploymentBody, listObjects, newCluster, NS } from '../helpers.js';
 
-describe.skipIf(!hasKubelet(newCluster()))('[needs kubelet] garbage collector end to end', () => {
+describe('garbage collector end to end', () => {
   it('Foreground deletion completes once the kubelet has stopped the pods', () => {
     const cluster = newCluster();
     cluster.api.create(deployments, NS, deploymentBody('web', { replicas: 2, realKubelet: true }));

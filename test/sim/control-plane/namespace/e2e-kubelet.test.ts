@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { Namespace } from '../../../../src/kube/types.js';
 import { deployments } from '../../../../src/sim/resources/deployments.js';
 import { namespaces } from '../../../../src/sim/resources/namespaces.js';
-import { deploymentBody, hasKubelet, newCluster, NS } from '../helpers.js';
+import { deploymentBody, newCluster, NS } from '../helpers.js';
 
-describe.skipIf(!hasKubelet(newCluster()))('[needs kubelet] namespace deletion end to end', () => {
+describe('namespace deletion end to end', () => {
   it('finishes after the pods have terminated', () => {
     const cluster = newCluster();
     cluster.api.create(deployments, NS, deploymentBody('web', { replicas: 2, realKubelet: true }));

@@ -7,9 +7,9 @@ import type { PersistentVolumeClaim, Pod } from '../../../../src/kube/types.js';
 import { persistentVolumeClaims } from '../../../../src/sim/resources/persistentvolumeclaims.js';
 import { pods } from '../../../../src/sim/resources/pods.js';
 import { storageClasses } from '../../../../src/sim/resources/storageclasses.js';
-import { hasKubelet, newCluster, NS } from '../helpers.js';
+import { newCluster, NS } from '../helpers.js';
 
-describe.skipIf(!hasKubelet(newCluster()))('[needs kubelet] persistent volume claim end to end', () => {
+describe('persistent volume claim end to end', () => {
   it('binds on first consumer', () => {
     const cluster = newCluster();
     cluster.api.create(storageClasses, undefined, {

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { deployments } from '../../../../src/sim/resources/deployments.js';
 import { resourceQuotas } from '../../../../src/sim/resources/resourcequotas.js';
-import { conditionSummary, deploymentBody, getDeployment, hasKubelet, newCluster, NS } from '../helpers.js';
+import { conditionSummary, deploymentBody, getDeployment, newCluster, NS } from '../helpers.js';
 
-describe.skipIf(!hasKubelet(newCluster()))('[needs kubelet] quota end to end', () => {
+describe('quota end to end', () => {
   it('runs what fits and reports the rest', () => {
     const cluster = newCluster();
     cluster.api.create(resourceQuotas, NS, {

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod, ReplicaSet } from '../../../../src/kube/types.js';
 import { replicaSets } from '../../../../src/sim/resources/replicasets.js';
-import { eventLines, hasKubelet, newCluster, NS, podsOf } from '../helpers.js';
+import { eventLines, newCluster, NS, podsOf } from '../helpers.js';
 
-describe.skipIf(!hasKubelet(newCluster()))('[needs kubelet] replicaset end to end', () => {
+describe('replicaset end to end', () => {
   it('scales down through graceful deletion', () => {
     const cluster = newCluster();
     const created = cluster.api.create(replicaSets, NS, {
