@@ -65,6 +65,13 @@ const RULES: Rule[] = [
       /(["']?\b[\w.-]*(?:passw(?:or)?d|passphrase|(?<![a-z])pass(?![a-z])|secret|token(?!s)|api[-_]?key|access[-_]?key|credential|private[-_]?key|client[-_]?secret)[\w.-]*(?<!name|ref|file|path)["']?(?:\s*=|:)\s*)(["']?)([^\s"',;&}]{3,})\2/gi,
     replace: (_match, prefix, quote) => `${prefix}${quote}${MASK}${quote}`,
   },
+  // Pretty-printed JSON puts a space before the colon (`"password" : "x"`). Only a quoted key with a quoted value
+  // counts, which the Kubernetes message above (`volume "db-secret" : secret "db-secret"`) never has.
+  {
+    pattern:
+      /("[\w.-]*(?:passw(?:or)?d|passphrase|(?<![a-z])pass(?![a-z])|secret|token(?!s)|api[-_]?key|access[-_]?key|credential|private[-_]?key)[\w.-]*(?<!name|ref|file|path)"\s+:\s*")([^"]{3,})"/gi,
+    replace: (_match, prefix) => `${prefix}${MASK}"`,
+  },
   // AWS secret access keys: 40 base64 characters after an aws_secret-ish word were caught above; long opaque
   // hex/base64 blobs (≥ 32 chars) that are not plain words are masked as a last resort.
   {

@@ -79,6 +79,11 @@ describe('redactText masks each token shape and keeps the context', () => {
     ['JSON apiKey', '{"apiKey": "abcd1234efgh", "region": "eu"}', `{"apiKey": "${R}", "region": "eu"}`],
     ['quoted single', "token='t0k3n-value'", `token='${R}'`],
     [
+      'pretty-printed JSON (space before the colon)',
+      '{ "password" : "hunter22", "db_token" :"abc-123", "user" : "app" }',
+      `{ "password" : "${R}", "db_token" :"${R}", "user" : "app" }`,
+    ],
+    [
       'query string token',
       'GET /callback?access_token=abc123def&state=42 200',
       `GET /callback?access_token=${R}&state=42 200`,
