@@ -117,10 +117,14 @@ describe('the Deployment', () => {
     expect(mounts.some((path) => store.startsWith(`sqlite://${path}/`))).toBe(true);
   });
 
+  it('applying the directory never touches the Secret: re-applying it must not reset the real tokens', () => {
+    expect(objects().map((o) => o.kind)).not.toContain('Secret');
+  });
+
   it('the example Secret holds placeholders for every token the bot reads, and nothing real', () => {
-    const secret = objects().find((o) => o.kind === 'Secret') as unknown as {
-      stringData: Record<string, string>;
-    };
+    const secret = parseAllDocuments(readFileSync(`${DIR}examples/secret.example.yaml`, 'utf8'))
+      .map((doc) => doc.toJS() as { kind: string; stringData: Record<string, string> })
+      .find((o) => o.kind === 'Secret')!;
     expect(Object.keys(secret.stringData).sort()).toEqual([
       'ALERTS_TOKEN',
       'SLACK_BOT_TOKEN',

@@ -102,7 +102,7 @@ describe('manifests/alertmanager/receiver.yaml', () => {
   });
 
   it('uses the same placeholder token as the example Secret', () => {
-    const secret = read('manifests/deploy/30-secret.example.yaml');
+    const secret = read('manifests/deploy/examples/secret.example.yaml');
     const token = config.receivers[0]!.webhook_configs[0]!.http_config.authorization.credentials!;
     expect(secret).toContain(`ALERTS_TOKEN: ${token}`);
   });
