@@ -23,7 +23,7 @@ export function controlBlocks(incident: Incident, options: ControlOptions): Know
   const top = incident.report?.proposals[0];
   if (incident.state === 'proposed' && incident.report?.diagnosis.hasIssue) {
     if (top && isExecutable(top)) return decisionBlocks(incident.id, top, options);
-    return [context(['📝 No button here: this needs a person to act (see above).'])];
+    return [context([manualFooter(incident)])];
   }
   const blocks: KnownBlock[] = [];
   const status = statusLine(incident);
@@ -33,6 +33,15 @@ export function controlBlocks(incident: Incident, options: ControlOptions): Know
   if (applied?.undoId && options.undoAvailable && undoable)
     blocks.push(actions(blockId('change-actions', options.revision), [undoButton(incident.id, applied)]));
   return blocks;
+}
+
+/**
+ * A manual proposal has no button (SPEC §4: never executed), so the card says how the incident ends once a person
+ * has acted: asking again re-diagnoses this same incident, which resolves when the problem is gone.
+ */
+function manualFooter(incident: Incident): string {
+  const subject = incident.target ? `${incident.namespace}/${incident.target}` : incident.namespace;
+  return `📝 No button here: this needs a person to act (see above). Once done, \`/sre diagnose ${subject}\` checks again and closes this incident if the problem is gone.`;
 }
 
 function decisionBlocks(incidentId: string, proposal: Proposal, options: ControlOptions): KnownBlock[] {

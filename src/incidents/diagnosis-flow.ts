@@ -9,7 +9,7 @@ import { errorMessage } from '../errors.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { newIncidentId } from './incident-id.js';
 import { incidentLogger } from './incident-log.js';
-import { note, refreshCard, threadReply } from './incident-notifier.js';
+import { note, refreshCard, summarizeIfEnded, threadReply } from './incident-notifier.js';
 
 export type OpenRequest = {
   trigger: IncidentTrigger;
@@ -68,16 +68,30 @@ export async function runDiagnosis(deps: IncidentDeps, start: Incident, actor: s
   try {
     const report = await deps.diagnose(incident.namespace, incident.target ?? undefined);
     deps.events?.diagnosed?.((deps.clock.now().getTime() - started) / 1000, report.diagnosis.source);
-    const next = report.diagnosis.hasIssue ? 'proposed' : 'resolved';
-    incident = transition(
-      { ...incident, report },
-      next,
-      { actor: 'sre-bot', action: 'diagnosed', detail: report.diagnosis.summary },
-      deps.clock.now(),
-    );
+    const shown = start.report?.diagnosis.hasIssue ? start.report : undefined;
+    if (shown && !report.diagnosis.hasIssue) {
+      // The problem the card showed is gone (fixed by hand, or by itself). The card keeps that diagnosis — it is
+      // what the incident was about — and says it was checked again; the healthy report adds nothing to read.
+      incident = transition(
+        { ...incident, report: shown },
+        'resolved',
+        { actor, action: 'checked again', detail: 'the problem is gone: a fresh diagnosis finds no issue' },
+        deps.clock.now(),
+      );
+    } else {
+      incident = transition(
+        { ...incident, report },
+        report.diagnosis.hasIssue ? 'proposed' : 'resolved',
+        { actor: 'sre-bot', action: 'diagnosed', detail: report.diagnosis.summary },
+        deps.clock.now(),
+      );
+    }
     incident = await deps.incidents.save(incident);
     await refreshCard(deps, incident);
     if (report.findings.length > 0) await threadReply(deps, incident, buildEvidenceThread(report));
+    // A problem that was shown and is now gone (fixed by hand, or by itself) ends the incident like any other
+    // end: summary and on-call ping. A first look that finds nothing wrong ends quietly — nobody was paged.
+    if (incident.state === 'resolved' && shown) await summarizeIfEnded(deps, incident);
     log.info(
       { category: report.diagnosis.category, source: report.diagnosis.source, state: incident.state },
       'diagnosed',
