@@ -157,34 +157,10 @@ async function refused(
 ): Promise<Incident> {
   incidentLogger(deps, incident.id).warn({ reason, state: incident.state }, `not applied: ${message}`);
   await threadReply(deps, incident, note(`:no_entry: Not applied: ${message}`), true);
-  if (incident.state === 'verifying') {
-    // The change went in but verification could not run to its end: report failure, never pretend.
-    const failed = await save(
-      deps,
-      transition(
-        incident,
-        'failed',
-        { actor: 'sre-bot', action: 'verification-error', detail: message },
-        deps.clock.now(),
-      ),
-    );
-    await summarizeIfEnded(deps, failed);
-    return failed;
-  }
+  // The change went in but verification could not run to its end: report failure, never pretend.
+  if (incident.state === 'verifying') return fail(deps, incident, 'verification-error', message);
   const retryable = reason === 'stale' || reason === 'finding_gone' || reason === 'lease_held';
-  if (!retryable) {
-    const failed = await save(
-      deps,
-      transition(
-        incident,
-        'failed',
-        { actor: 'sre-bot', action: 'refused', detail: message },
-        deps.clock.now(),
-      ),
-    );
-    await summarizeIfEnded(deps, failed);
-    return failed;
-  }
+  if (!retryable) return fail(deps, incident, 'refused', message);
   // The same proposal may be approved again later (after a re-diagnosis it gets a new id anyway).
   await deps.store
     .releaseClaim(decisionClaimKey(incident.id, incident.report?.proposals[0]?.id ?? ''))
@@ -197,6 +173,20 @@ async function refused(
   );
   if (reason === 'lease_held') return save(deps, reopened);
   return runDiagnosis(deps, await save(deps, reopened), 'sre-bot');
+}
+
+async function fail(
+  deps: IncidentDeps,
+  incident: Incident,
+  action: string,
+  detail: string,
+): Promise<Incident> {
+  const failed = await save(
+    deps,
+    transition(incident, 'failed', { actor: 'sre-bot', action, detail }, deps.clock.now()),
+  );
+  await summarizeIfEnded(deps, failed);
+  return failed;
 }
 
 async function save(deps: IncidentDeps, incident: Incident): Promise<Incident> {
