@@ -3,6 +3,7 @@
  * per step, so the thread shows exactly what the bot did on the approver's behalf (Botkube's "… by @user").
  */
 import type { Proposal } from '../src/domain/proposal.js';
+import { maskSensitiveEnv } from '../src/observe/redact.js';
 import { message, section, type SlackMessage } from './message.js';
 import { escapeAndClip, escapeMrkdwn, inlineCode, mention } from './mrkdwn.js';
 import { changeCode, describeProposal, targetLabel } from './proposal-text.js';
@@ -57,7 +58,8 @@ function stepText(step: ExecutionStep, proposal: Proposal): string {
         : `🔎 re-read ${target}${state} — unchanged since the diagnosis`;
     }
     case 'patch':
-      return `✏️ applied JSON patch ${inlineCode(compactJson(step.patch), PATCH_CHARACTERS)}`;
+      // The patch may carry a whole env list: sensitive literal values are masked (the cluster has the real ones).
+      return `✏️ applied JSON patch ${inlineCode(compactJson(maskSensitiveEnv(step.patch)), PATCH_CHARACTERS)}`;
     case 'rollout': {
       const note = step.message ? ` — ${escapeAndClip(step.message, 200)}` : '';
       return `🚀 rollout: ${step.updated}/${step.desired} updated, ${step.ready}/${step.desired} ready${note}`;

@@ -112,3 +112,55 @@ export function redactKnownValues(text: string, values: Iterable<string>): strin
   }
   return result;
 }
+
+/** `{name, value}` pairs (env entries) whose name looks sensitive: `name\0value`, for `maskSensitiveEnv`. */
+function sensitiveEntries(object: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(object)) for (const item of object) sensitiveEntries(item, into);
+  else if (object && typeof object === 'object') {
+    const record = object as Record<string, unknown>;
+    if (
+      typeof record['name'] === 'string' &&
+      typeof record['value'] === 'string' &&
+      isSensitiveName(record['name'])
+    )
+      into.add(`${record['name']}\0${record['value']}`);
+    for (const child of Object.values(record)) sensitiveEntries(child, into);
+  }
+  return into;
+}
+
+/** A JSON-patch operation that writes one env entry's value directly (`…/env/3/value`): its name is not in sight. */
+const ENV_VALUE_PATH = /\/env\/\d+\/value$/;
+
+/**
+ * A copy of a Kubernetes object or JSON patch with the literal values of sensitive env entries masked
+ * (`{name: DB_PASSWORD, value: …}`), for everything shown to people: dry-run diffs, execution logs. The cluster
+ * and the undo records keep the real values; only what is displayed is masked.
+ *
+ * With `before`, a value that differs from the one `before` held under the same name is masked as
+ * `[REDACTED] (changed)`, so a diff still shows *that* a secret changes without showing either value.
+ */
+export function maskSensitiveEnv<T>(object: T, before?: unknown): T {
+  const known = before === undefined ? undefined : sensitiveEntries(before);
+  const mask = (name: string, value: string) =>
+    known && !known.has(`${name}\0${value}`) ? `${MASK} (changed)` : MASK;
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!node || typeof node !== 'object') return node;
+    const record = node as Record<string, unknown>;
+    const copy: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(record)) copy[key] = walk(child);
+    const name = record['name'];
+    const value = record['value'];
+    if (typeof name === 'string' && typeof value === 'string' && isSensitiveName(name))
+      copy['value'] = mask(name, value);
+    else if (
+      typeof record['path'] === 'string' &&
+      ENV_VALUE_PATH.test(record['path']) &&
+      typeof value === 'string'
+    )
+      copy['value'] = MASK;
+    return copy;
+  };
+  return walk(object) as T;
+}

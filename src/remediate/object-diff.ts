@@ -1,6 +1,7 @@
 /** A unified diff of an object before and after a change, as YAML — what `kubectl diff` shows. */
 import { createTwoFilesPatch } from 'diff';
 import { stringify } from 'yaml';
+import { maskSensitiveEnv } from '../observe/redact.js';
 
 /** Fields that change on every write and say nothing about the fix. */
 function withoutNoise(object: unknown): unknown {
@@ -19,9 +20,13 @@ function withoutNoise(object: unknown): unknown {
   return copy;
 }
 
+/**
+ * The diff is shown to people (Slack thread, CLI), so literal values of sensitive env entries are masked on both
+ * sides — a changed one as `[REDACTED] (changed)`, so the diff still shows that it changes.
+ */
 export function yamlDiff(label: string, before: unknown, after: unknown): string {
-  const left = stringify(withoutNoise(before), { lineWidth: 0 });
-  const right = stringify(withoutNoise(after), { lineWidth: 0 });
+  const left = stringify(maskSensitiveEnv(withoutNoise(before)), { lineWidth: 0 });
+  const right = stringify(maskSensitiveEnv(withoutNoise(after), withoutNoise(before)), { lineWidth: 0 });
   const patch = createTwoFilesPatch(
     `${label} (live)`,
     `${label} (after fix, server dry run)`,

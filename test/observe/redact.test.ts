@@ -5,7 +5,13 @@
  * Token-shaped values below are fabricated for the test.
  */
 import { describe, expect, it } from 'vitest';
-import { isSensitiveName, MASK, redactKnownValues, redactText } from '../../src/observe/redact.js';
+import {
+  isSensitiveName,
+  MASK,
+  maskSensitiveEnv,
+  redactKnownValues,
+  redactText,
+} from '../../src/observe/redact.js';
 
 const R = MASK;
 
@@ -236,5 +242,64 @@ describe('isSensitiveName', () => {
     'MONKEY_MODE',
   ])('%s is not', (name) => {
     expect(isSensitiveName(name)).toBe(false);
+  });
+});
+
+describe('maskSensitiveEnv', () => {
+  const container = (env: { name: string; value?: string }[]) => ({
+    spec: { template: { spec: { containers: [{ name: 'app', env }] } } },
+  });
+
+  it('masks literal values of sensitive env entries anywhere in an object, and nothing else', () => {
+    const input = container([
+      { name: 'LOG_LEVEL', value: 'info' },
+      { name: 'DB_PASSWORD', value: 'hunter22' },
+      { name: 'STRIPE_API_KEY', value: 'sk_live_abc' },
+    ]);
+    expect(maskSensitiveEnv(input)).toEqual(
+      container([
+        { name: 'LOG_LEVEL', value: 'info' },
+        { name: 'DB_PASSWORD', value: MASK },
+        { name: 'STRIPE_API_KEY', value: MASK },
+      ]),
+    );
+    // A copy: the object itself (what the cluster and the undo record hold) keeps the real values.
+    expect(input.spec.template.spec.containers[0]!.env[1]!.value).toBe('hunter22');
+  });
+
+  it('masks env lists inside JSON patches, and ops that write one env value by path', () => {
+    const patch = [
+      { op: 'test', path: '/spec/template/spec/containers/0/name', value: 'app' },
+      {
+        op: 'replace',
+        path: '/spec/template/spec/containers/0/env',
+        value: [
+          { name: 'DB_PASSWORD', value: 'hunter22' },
+          { name: 'REQUIRED_CONFIG', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } },
+        ],
+      },
+      { op: 'replace', path: '/spec/template/spec/containers/0/env/3/value', value: 'hunter22' },
+    ];
+    const shown = JSON.stringify(maskSensitiveEnv(patch));
+    expect(shown).not.toContain('hunter22');
+    expect(shown).toContain('"value":"app"');
+    expect(shown).toContain('REQUIRED_CONFIG');
+  });
+
+  it('with the object before, marks a sensitive value that changed without showing either value', () => {
+    const before = container([
+      { name: 'DB_PASSWORD', value: 'old-secret' },
+      { name: 'API_TOKEN', value: 'same-token' },
+    ]);
+    const after = container([
+      { name: 'DB_PASSWORD', value: 'new-secret' },
+      { name: 'API_TOKEN', value: 'same-token' },
+    ]);
+    expect(maskSensitiveEnv(after, before)).toEqual(
+      container([
+        { name: 'DB_PASSWORD', value: `${MASK} (changed)` },
+        { name: 'API_TOKEN', value: MASK },
+      ]),
+    );
   });
 });
