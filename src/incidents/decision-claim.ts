@@ -12,8 +12,11 @@ export type ButtonClick = {
   incidentId: string;
   proposalId: string;
   user: string;
-  /** The message revision the clicked buttons belong to (block_id); stale buttons are refused. */
-  revision: number | undefined;
+  /**
+   * The message revision the clicked buttons belong to (block_id); stale buttons are refused, and so is a click
+   * whose block_id sre-bot did not make (null). Undefined only for callers that are not a Slack click.
+   */
+  revision: number | null | undefined;
 };
 
 export type Claimed = { notice: ErrorNotice } | { incident: Incident };
@@ -60,6 +63,9 @@ export function staleClick(
       kind: 'stale-proposal',
       reason: 'the proposal on this message has changed since these buttons were shown',
     };
+  }
+  if (click.revision === null) {
+    return { kind: 'stale-proposal', reason: 'this button does not belong to a card sre-bot rendered' };
   }
   if (click.revision !== undefined && click.revision !== incidentRevision(incident)) {
     return { kind: 'stale-proposal', reason: 'these buttons belong to an older version of the message' };

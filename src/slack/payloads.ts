@@ -28,8 +28,11 @@ export type ButtonPress = {
   user: string;
   channel: string | undefined;
   value: ButtonValue;
-  /** The message revision the button was rendered for; undefined when its block_id is not ours. */
-  revision: number | undefined;
+  /**
+   * The message revision the button was rendered for; null when the block_id is missing or not one sre-bot made
+   * (every card's button block carries one, so such a click did not come from a card as rendered).
+   */
+  revision: number | null;
 };
 
 export type ParsedPress = { ok: true; press: ButtonPress } | { ok: false; message: string; user?: string };
@@ -47,7 +50,7 @@ export function parseButtonPress(body: unknown): ParsedPress {
       user: user.id,
       channel: channel?.id ?? container?.channel_id,
       value: value.value,
-      revision: action.block_id ? parseBlockId(action.block_id)?.revision : undefined,
+      revision: (action.block_id ? parseBlockId(action.block_id)?.revision : undefined) ?? null,
     },
   };
 }

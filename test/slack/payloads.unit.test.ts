@@ -38,7 +38,7 @@ describe('parseButtonPress', () => {
       string,
       Record<string, unknown>,
       Record<string, unknown>,
-      Partial<{ channel: string | undefined; revision: number | undefined }>,
+      Partial<{ channel: string | undefined; revision: number | null }>,
     ]
   >([
     [
@@ -54,12 +54,12 @@ describe('parseButtonPress', () => {
       { channel: undefined },
     ],
     [
-      'no revision for a block_id that is not ours',
+      'no revision (null) for a block_id that is not ours',
       { value: VALUE, block_id: 'Xyz12' },
       {},
-      { revision: undefined },
+      { revision: null },
     ],
-    ['no revision without a block_id', { value: VALUE }, {}, { revision: undefined }],
+    ['no revision (null) without a block_id', { value: VALUE }, {}, { revision: null }],
   ])('%s', (_name, action, extra, expected) => {
     const parsed = parseButtonPress(press(action, extra));
     expect(parsed.ok).toBe(true);
