@@ -33,6 +33,28 @@ export const DEFAULT_LIMITS: ObserveLimits = {
   maxEventGroups: 120,
 };
 
+/**
+ * Without these the analyzers are blind to the very failures they exist for (a crash loop lives in pod status):
+ * a 403 on them stops the diagnosis with a clear error instead of reporting "no issue found".
+ */
+const ESSENTIAL_KINDS: ReadonlySet<Kind> = new Set(['Pod', 'Deployment', 'ReplicaSet']);
+
+async function essential<T>(kind: Kind, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof KubeApiError && error.code === 'kube_forbidden') {
+      throw new KubeApiError(
+        'kube_forbidden',
+        `${error.message} — cannot diagnose without reading ${kind} objects; grant get/list on them (see manifests/deploy/20-rbac.yaml)`,
+        error.status,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
 export async function observe(
   kube: KubePort,
   request: ObserveRequest,
@@ -50,14 +72,16 @@ export async function observe(
         error instanceof KubeApiError &&
         (error.code === 'kube_forbidden' || error.code === 'kube_not_found')
       ) {
-        gaps.push(`${what}: ${error.message}`);
+        gaps.push(error.message.startsWith(what) ? error.message : `${what}: ${error.message}`);
         return fallback;
       }
       throw error;
     }
   };
   const list = <K extends Kind>(kind: K) =>
-    tolerate(`list ${kind}`, () => kube.list(kind, namespace), [] as KindMap[K][]);
+    ESSENTIAL_KINDS.has(kind)
+      ? essential(kind, () => kube.list(kind, namespace))
+      : tolerate(`list ${kind}`, () => kube.list(kind, namespace), [] as KindMap[K][]);
   const emptyKeys: KeySetList = { sets: [], scrub: (text) => text };
 
   if (!(await kube.get('Namespace', undefined, namespace))) {

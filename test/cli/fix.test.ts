@@ -67,7 +67,8 @@ describe.skipIf(!HAVE_KUBECTL)('sre-bot fix', { concurrent: true }, () => {
         const cluster = await startCliCluster(scenario);
         try {
           const result = await cluster.cli(['fix', expectation.namespace, '--yes', '--json']);
-          expect(result.code, result.stderr).toBe(0);
+          // On failure, say why: the JSON's refusal or verification evidence, not just the exit code.
+          expect(result.code, result.stderr || result.stdout.slice(-3000)).toBe(0);
           const output = JSON.parse(result.stdout);
           expect(output.diagnosis.category).toBe(expectation.category);
           expect(output.applied).toMatchObject({
@@ -111,14 +112,14 @@ describe.skipIf(!HAVE_KUBECTL)('sre-bot fix', { concurrent: true }, () => {
   );
 
   it.each(manual.slice(0, 1))(
-    '%s (manual): exit 0, nothing applied, resourceVersion unchanged',
+    '%s (manual): exit 1 (not fixed), nothing applied, resourceVersion unchanged',
     (scenario, expectation) =>
       slot(async () => {
         const cluster = await startCliCluster(scenario, { steady: true });
         try {
           const before = await versions(cluster, expectation.namespace);
           const result = await cluster.cli(['fix', expectation.namespace, '--yes', '--json']);
-          expect(result.code, result.stderr).toBe(0);
+          expect(result.code, result.stderr).toBe(1);
           const output = JSON.parse(result.stdout);
           expect(output.proposals[0].action).toBe('manual');
           expect(output).not.toHaveProperty('applied');

@@ -520,6 +520,26 @@ describe('what cannot be read', () => {
     expect(report.proposals[0]).toMatchObject({ action: 'set_env', params: { name: 'REQUIRED_CONFIG' } });
   });
 
+  it.each([
+    ['pods', '/api/v1/namespaces/locked/pods', 'Pod'],
+    ['deployments', '/apis/apps/v1/namespaces/locked/deployments', 'Deployment'],
+    ['replicasets', '/apis/apps/v1/namespaces/locked/replicasets', 'ReplicaSet'],
+  ])(
+    'a 403 on %s stops the diagnosis: without them "no issue found" would hide failures',
+    async (_name, path, kind) => {
+      sim.faults.add({ method: 'GET', path, status: 403, count: Infinity });
+      const failure = await diagnose({ kube, allowedNamespaces: () => true }, { namespace: 'locked' }).catch(
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(KubeApiError);
+      expect((failure as KubeApiError).code).toBe('kube_forbidden');
+      expect((failure as Error).message).toMatch(/forbidden/i);
+      expect((failure as Error).message).toContain(`cannot diagnose without reading ${kind} objects`);
+      // One prefix, not "list Pod: list Pod: …".
+      expect((failure as Error).message).not.toMatch(/(list \w+: ).*\1/);
+    },
+  );
+
   it('any other failure of a list is an error, not a gap', async () => {
     const noRetries = createClientNodeKube({ kubeconfigText: sim.kubeconfig, retries: 0 });
     sim.faults.add({ method: 'GET', path: '/api/v1/namespaces/locked/pods', status: 500, count: Infinity });

@@ -23,7 +23,8 @@ const HELP = `usage: sre-bot fix NAMESPACE[/DEPLOYMENT] [--dry-run] [--yes] [--j
 
 Diagnoses, shows the top proposal and the API server's dry-run diff, and on confirmation applies it and
 verifies the recovery. --dry-run changes nothing. Without a terminal it refuses unless --yes is given.
-Exit status: 0 fixed and verified (or nothing to fix), 1 not fixed (refused, failed verification, or could not diagnose).`;
+Exit status: 0 fixed and verified (or nothing to fix), 1 not fixed (a manual proposal for a person to carry out, refused,
+failed verification, or could not diagnose).`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseOptions(argv, {
@@ -59,9 +60,10 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     if (top.action === 'manual') {
+      // Something is wrong and it is still wrong: a script running `sre-bot fix … && deploy` must not go on.
       say('\nThe proposal is a manual instruction: sre-bot never executes it.');
       emit(report);
-      return 0;
+      return 1;
     }
 
     const actor = `cli:${userInfo().username}`;
