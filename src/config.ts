@@ -132,6 +132,16 @@ export type Config = {
  * Parses the environment. `overrides` are command-line flags that take precedence over their variables
  * (`--kubeconfig` over KUBECONFIG, `--llm` over LLM_PROVIDER); undefined overrides are ignored.
  */
+/**
+ * Only LOG_LEVEL, for commands that run on embedded settings (`sre-bot demo`): the rest of the environment,
+ * meant for `serve`, must not stop them.
+ */
+export function logLevelFromEnvironment(env: NodeJS.ProcessEnv = process.env): Config['logLevel'] {
+  const parsed = Environment.shape.LOG_LEVEL.safeParse(env['LOG_LEVEL'] || undefined);
+  if (!parsed.success) throw new ConfigError('LOG_LEVEL', parsed.error.issues[0]!.message);
+  return parsed.data;
+}
+
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   overrides: Partial<Record<keyof z.input<typeof Environment>, string | undefined>> = {},

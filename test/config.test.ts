@@ -4,7 +4,7 @@
  * command-line overrides win over the environment, the `*` namespace policy, and requireSlack.
  */
 import { describe, expect, it } from 'vitest';
-import { loadConfig, requireSlack, type Config } from '../src/config.js';
+import { loadConfig, logLevelFromEnvironment, requireSlack, type Config } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 
 /** The ConfigError loadConfig throws for `env`, or a failure when it does not throw one. */
@@ -384,3 +384,15 @@ function withoutFunctions(config: Config): Partial<Config> {
   const { namespaceAllowed: _policy, ...rest } = config;
   return rest;
 }
+
+describe('logLevelFromEnvironment (sre-bot demo)', () => {
+  it('reads LOG_LEVEL alone, so a serve-only variable elsewhere cannot stop the demo', () => {
+    expect(logLevelFromEnvironment({ LOG_LEVEL: 'debug', SLACK_CHANNEL: '#not-an-id' })).toBe('debug');
+    expect(logLevelFromEnvironment({})).toBe('info');
+    expect(logLevelFromEnvironment({ LOG_LEVEL: '' })).toBe('info');
+  });
+
+  it('a malformed LOG_LEVEL is one line naming it', () => {
+    expect(() => logLevelFromEnvironment({ LOG_LEVEL: 'loud' })).toThrow(/^LOG_LEVEL: /);
+  });
+});

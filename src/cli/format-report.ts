@@ -4,7 +4,11 @@ import type { Report } from '../domain/report.js';
 
 const RISK_MARK = { low: 'low risk', medium: 'MEDIUM risk', high: 'HIGH RISK' } as const;
 
-export function formatReport(report: Report): string {
+export function formatReport(
+  report: Report,
+  /** How to apply the top proposal (`diagnose` says it; `fix`, which is applying it, does not). */
+  applyHint: { flags: string } | undefined = undefined,
+): string {
   const lines: string[] = [];
   const subject = report.target
     ? `deployment/${report.target} in namespace ${report.namespace}`
@@ -59,9 +63,11 @@ export function formatReport(report: Report): string {
   lines.push(
     `${report.findings.length} finding(s) · observed ${report.observedAt}${report.apiRequests !== undefined ? ` · ${report.apiRequests} API requests` : ''}`,
   );
-  if (top && top.action !== 'manual') {
+  if (applyHint && top && top.action !== 'manual') {
     const target = report.target ? `${report.namespace}/${report.target}` : report.namespace;
-    lines.push(`To apply it: sre-bot fix ${target}   (--dry-run shows the server-side diff first)`);
+    lines.push(
+      `To apply it: sre-bot fix ${target}${applyHint.flags}   (--dry-run shows the server-side diff first)`,
+    );
   }
   return lines.join('\n');
 }

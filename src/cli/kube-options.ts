@@ -26,3 +26,16 @@ export function configFromFlags(values: { kubeconfig?: string; context?: string;
     throw error;
   }
 }
+
+/**
+ * The cluster flags the user gave, to repeat in the commands the output suggests (`sre-bot fix …`, `sre-bot undo …`):
+ * a hint that drops `--kubeconfig` would talk to another cluster, or none.
+ */
+export function clusterFlags(values: { kubeconfig?: string; context?: string }): string {
+  const quote = (text: string) =>
+    /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+  return [
+    values.kubeconfig !== undefined ? ` --kubeconfig ${quote(values.kubeconfig)}` : '',
+    values.context !== undefined ? ` --context ${quote(values.context)}` : '',
+  ].join('');
+}

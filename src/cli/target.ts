@@ -4,7 +4,11 @@ import { CliError } from './command.js';
 
 export type Target = { namespace: string; deployment: string | undefined };
 
-export function parseTarget(text: string | undefined): Target {
+/** The command's one positional argument as a target; anything after it is a usage error, not ignored. */
+export function parseTarget(positionals: readonly string[]): Target {
+  const [text, ...extra] = positionals;
+  if (extra.length > 0)
+    throw new CliError(`unexpected argument "${extra[0]}" (one NAMESPACE[/DEPLOYMENT] only)`);
   if (!text) throw new CliError('missing NAMESPACE[/DEPLOYMENT]');
   const [namespace, deployment, ...rest] = text.split('/');
   if (

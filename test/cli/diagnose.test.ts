@@ -175,6 +175,7 @@ describe('sre-bot diagnose', { concurrent: true, timeout: 90_000 }, () => {
       /^sre-bot: "Payments\/API" is not NAMESPACE or NAMESPACE\/DEPLOYMENT/,
     ],
     ['an unknown option', ['payments', '--verbose'], /^sre-bot: .*--verbose/],
+    ['a second target', ['payments', 'extra'], /^sre-bot: unexpected argument "extra"/],
   ])('exits 2 with one line for bad usage: %s', async (_name, args, line) => {
     const run = await diagnose(args);
     expect(run.code).toBe(2);

@@ -1,6 +1,8 @@
 /** `sre-bot demo` (SPEC §2): sim + bot + a local Slack-like console, on the embedded defaults. */
 import { resolve } from 'node:path';
 import { startDemo } from '../../app/demo.js';
+import { logLevelFromEnvironment } from '../../config.js';
+import { ConfigError } from '../../errors.js';
 import { parseDuration } from '../../sim/duration.js';
 import { CliError, parseOptions } from '../command.js';
 
@@ -33,6 +35,14 @@ export async function run(argv: string[]): Promise<number> {
   const advanceMs = values.advance === undefined ? 90_000 : parseDuration(values.advance);
   if (advanceMs === undefined) throw new CliError(`--advance must be a duration like 90s or 5m`);
   const kubeconfigPath = resolve('.sim/kubeconfig');
+  // The demo runs on its embedded settings; only LOG_LEVEL is taken from the environment (to see debug logs).
+  let logLevel;
+  try {
+    logLevel = logLevelFromEnvironment();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message);
+    throw error;
+  }
   let demo;
   try {
     demo = await startDemo({
@@ -41,6 +51,7 @@ export async function run(argv: string[]): Promise<number> {
       advanceMs,
       kubeconfigPath,
       logs: true,
+      env: { LOG_LEVEL: logLevel },
       ...(values.scenario ? { scenarios: values.scenario } : {}),
     });
   } catch (error) {

@@ -5,7 +5,7 @@ import { SreBotError } from '../../errors.js';
 import { silentLogger } from '../../log.js';
 import { CliError, parseOptions } from '../command.js';
 import { formatReport } from '../format-report.js';
-import { configFromFlags, KUBE_OPTIONS } from '../kube-options.js';
+import { clusterFlags, configFromFlags, KUBE_OPTIONS } from '../kube-options.js';
 import { parseTarget } from '../target.js';
 
 const HELP = `usage: sre-bot diagnose NAMESPACE[/DEPLOYMENT] [--kubeconfig PATH] [--context C] [--llm none|openai|ollama] [--json]
@@ -19,12 +19,16 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const target = parseTarget(positionals[0]);
+  const target = parseTarget(positionals);
   const config = configFromFlags(values);
   const services = createServices(config, { logger: silentLogger() });
   try {
     const { report } = await diagnose(diagnoseDeps(services), target);
-    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : `${formatReport(report, { flags: clusterFlags(values) })}\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof SreBotError) throw new CliError(`could not diagnose: ${error.message}`, 1);

@@ -16,7 +16,7 @@ import { remediate, type RemediationResult } from '../../remediate/remediate.js'
 import { CliError, parseOptions } from '../command.js';
 import { confirm } from '../confirm.js';
 import { formatReport } from '../format-report.js';
-import { configFromFlags, KUBE_OPTIONS } from '../kube-options.js';
+import { clusterFlags, configFromFlags, KUBE_OPTIONS } from '../kube-options.js';
 import { parseTarget } from '../target.js';
 
 const HELP = `usage: sre-bot fix NAMESPACE[/DEPLOYMENT] [--dry-run] [--yes] [--json] [--kubeconfig PATH] [--context C] [--llm none|openai|ollama]
@@ -36,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const target = parseTarget(positionals[0]);
+  const target = parseTarget(positionals);
   const services = createServices(configFromFlags(values), { logger: silentLogger() });
   const say = (text: string) => {
     if (!values.json) process.stdout.write(`${text}\n`);
@@ -102,7 +102,7 @@ export async function run(argv: string[]): Promise<number> {
       },
     );
     await recordIncident(services, incidentId, report, actor, result);
-    return finish(result, report, target, say, emit, dryRun.result.diff);
+    return finish(result, report, target, say, emit, dryRun.result.diff, clusterFlags(values));
   } finally {
     await services.close();
   }
@@ -115,6 +115,7 @@ function finish(
   say: (text: string) => void,
   emit: (document: unknown) => void,
   diff: string,
+  flags: string,
 ): number {
   const { outcome, verification } = result;
   if (outcome.status !== 'applied') {
@@ -133,7 +134,7 @@ function finish(
     say(`\n✖ Verification failed after ${verification?.seconds ?? 0}s: ${verification?.reason ?? 'unknown'}`);
     for (const line of verification?.evidence ?? []) say(`  • ${line}`);
   }
-  if (outcome.change.undoId) say(`To undo exactly this change: sre-bot undo ${workload}`);
+  if (outcome.change.undoId) say(`To undo exactly this change: sre-bot undo ${workload}${flags}`);
   emit({
     ...report,
     dryRun: { diff },
@@ -144,7 +145,7 @@ function finish(
       seconds: verification.seconds,
       evidence: verification.evidence,
     },
-    undo: outcome.change.undoId ? `sre-bot undo ${workload}` : undefined,
+    undo: outcome.change.undoId ? `sre-bot undo ${workload}${flags}` : undefined,
   });
   return verification?.healthy ? 0 : 1;
 }

@@ -1,5 +1,7 @@
 /** `sre-bot undo NAMESPACE/DEPLOYMENT`: restores exactly what the last sre-bot fix on it changed. */
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import type { Config } from '../../config.js';
 import { createServices, holderIdentity, remediationDeps } from '../../app/services.js';
 import { silentLogger } from '../../log.js';
 import { undoChange } from '../../remediate/undo-change.js';
@@ -18,9 +20,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const target = parseTarget(positionals[0]);
+  const target = parseTarget(positionals);
   if (!target.deployment) throw new CliError('undo needs NAMESPACE/DEPLOYMENT');
-  const services = createServices(configFromFlags(values), { logger: silentLogger() });
+  const config = configFromFlags(values);
+  const services = createServices(config, { logger: silentLogger() });
   try {
     const deps = await remediationDeps(services, holderIdentity(`cli-${process.pid}`));
     const outcome = await undoChange(deps, {
@@ -33,9 +36,24 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(
         `Undone: ${outcome.record.description} (applied ${outcome.record.appliedAt} by ${outcome.record.appliedBy})\n`,
       );
-    } else process.stdout.write(`Not undone: ${outcome.message}\n`);
+    } else {
+      // Undo reads the record the fix wrote: run from elsewhere (or with another STORE_URL) it finds none.
+      const where = outcome.reason === 'nothing_to_undo' ? ` (looked in ${describeStore(config.store)})` : '';
+      process.stdout.write(`Not undone: ${outcome.message}${where}\n`);
+    }
     return outcome.status === 'undone' ? 0 : 1;
   } finally {
     await services.close();
+  }
+}
+
+function describeStore(store: Config['store']): string {
+  switch (store.kind) {
+    case 'sqlite':
+      return `${resolve(store.path)}, from STORE_URL=sqlite://${store.path}`;
+    case 'redis':
+      return 'the Redis store of STORE_URL';
+    case 'memory':
+      return 'an in-memory store (STORE_URL=memory://), which forgets every fix when the process ends';
   }
 }
