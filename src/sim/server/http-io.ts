@@ -1,11 +1,23 @@
 /** Reading request bodies and writing JSON / Status responses. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, errors } from '../errors.js';
+import { decodeKubernetesProtobuf, PROTOBUF_CONTENT_TYPE } from './protobuf.js';
 
 /** The real apiserver refuses bodies over 3 MiB. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
+/**
+ * The request body as text. A protobuf body (kubectl's typed clients: `kubectl create configmap …`) is decoded
+ * to the JSON it encodes, so every handler reads JSON.
+ */
 export async function readBody(request: IncomingMessage): Promise<string> {
+  const bytes = await readBodyBytes(request);
+  if (request.headers['content-type']?.split(';')[0]?.trim() === PROTOBUF_CONTENT_TYPE && bytes.length > 0)
+    return JSON.stringify(decodeKubernetesProtobuf(bytes));
+  return bytes.toString('utf8');
+}
+
+async function readBodyBytes(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -15,7 +27,7 @@ export async function readBody(request: IncomingMessage): Promise<string> {
       throw new ApiError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 export function parseJsonBody(text: string, what = 'object'): unknown {
