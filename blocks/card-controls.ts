@@ -22,6 +22,7 @@ export type ControlOptions = {
 export function controlBlocks(incident: Incident, options: ControlOptions): KnownBlock[] {
   const top = incident.report?.proposals[0];
   if (incident.state === 'proposed' && incident.report?.diagnosis.hasIssue) {
+    if (incident.sameAs) return [context([sameAsLine(incident, incident.sameAs)])];
     if (top && isExecutable(top)) return decisionBlocks(incident.id, top, options);
     return [context([manualFooter(incident)])];
   }
@@ -42,6 +43,12 @@ export function controlBlocks(incident: Incident, options: ControlOptions): Know
 function manualFooter(incident: Incident): string {
   const subject = incident.target ? `${incident.namespace}/${incident.target}` : incident.namespace;
   return `📝 No button here: this needs a person to act (see above). Once done, \`/sre diagnose ${subject}\` checks again and closes this incident if the problem is gone.`;
+}
+
+function sameAsLine(incident: Incident, otherId: string): string {
+  const workload = incident.report?.proposals[0]?.target.name;
+  const where = workload ? `\`${incident.namespace}/${workload}\`` : 'this workload';
+  return `🔗 ${where} already has its open incident (${otherId}) with the same fix: approve or reject it there.`;
 }
 
 function decisionBlocks(incidentId: string, proposal: Proposal, options: ControlOptions): KnownBlock[] {

@@ -118,7 +118,9 @@ export class AlertProcessor {
 
   /** Opens the workload's incident or joins the open one; threads and records resolutions. */
   async #apply(deps: IncidentDeps, workload: Workload, fresh: readonly Fresh[]): Promise<void> {
-    let open = await deps.incidents.openFor(workload.namespace, workload.deployment ?? null);
+    let open = workload.deployment
+      ? await deps.incidents.openAbout(workload.namespace, workload.deployment)
+      : await deps.incidents.openFor(workload.namespace, null);
     const opening = open ? [] : firstFiring(fresh);
     if (!open && opening.length > 0) {
       open = await openForAlerts(

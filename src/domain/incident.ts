@@ -99,9 +99,20 @@ export const Incident = z.object({
   verification: Verification.optional(),
   /** Alerts grouped into this incident, by fingerprint, with their last status. */
   alerts: z.record(z.string(), z.enum(['firing', 'resolved'])).default({}),
+  /**
+   * A namespace-wide incident whose diagnosis is about a workload that already has its own open incident: the
+   * id of that one, where the fix is decided (this card offers no buttons, so nobody decides twice).
+   */
+  sameAs: z.string().optional(),
   audit: z.array(AuditEntry).default([]),
 });
 export type Incident = z.infer<typeof Incident>;
+
+/** The Deployment a namespace-wide incident's top proposal acts on (what its diagnosis is about), if any. */
+export function proposedWorkload(incident: Pick<Incident, 'namespace' | 'report'>): string | undefined {
+  const target = incident.report?.diagnosis.hasIssue ? incident.report.proposals[0]?.target : undefined;
+  return target?.kind === 'Deployment' && target.namespace === incident.namespace ? target.name : undefined;
+}
 
 const TRANSITIONS: Record<IncidentState, readonly IncidentState[]> = {
   open: ['diagnosing', 'expired', 'resolved'],

@@ -99,7 +99,9 @@ async function diagnoseCommand(
   }
   // One incident per workload, however many people (or replicas) ask at once.
   const locked = await withWorkloadLock(deps.store, `${namespace}/${deployment ?? '*'}`, async () => {
-    const existing = await deps.incidents.openFor(namespace, deployment ?? null);
+    const existing = deployment
+      ? await deps.incidents.openAbout(namespace, deployment)
+      : await deps.incidents.openFor(namespace, null);
     if (existing && ['approved', 'applying', 'verifying'].includes(existing.state)) {
       return { kind: 'busy' as const, incident: existing };
     }

@@ -57,6 +57,9 @@ export function staleClick(
   if (incident.state !== 'proposed') {
     return { kind: 'already-handled', by: incident.approvedBy ?? incident.rejectedBy, what: incident.state };
   }
+  if (incident.sameAs) {
+    return { kind: 'stale-proposal', reason: `this problem is decided in incident ${incident.sameAs}` };
+  }
   const top = incident.report?.proposals[0];
   if (!top || top.id !== click.proposalId) {
     return {

@@ -4,7 +4,7 @@
  */
 import { buildEvidenceThread } from '../../blocks/evidence-thread.js';
 import { buildIncidentCard } from '../../blocks/incident-card.js';
-import { transition, type Incident, type IncidentTrigger } from '../domain/incident.js';
+import { proposedWorkload, transition, type Incident, type IncidentTrigger } from '../domain/incident.js';
 import { errorMessage } from '../errors.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { newIncidentId } from './incident-id.js';
@@ -79,8 +79,10 @@ export async function runDiagnosis(deps: IncidentDeps, start: Incident, actor: s
         deps.clock.now(),
       );
     } else {
+      const sameAs = await sameProblemElsewhere(deps, { ...incident, report });
+      const { sameAs: _previous, ...rest } = incident;
       incident = transition(
-        { ...incident, report },
+        { ...rest, ...(sameAs ? { sameAs } : {}), report },
         report.diagnosis.hasIssue ? 'proposed' : 'resolved',
         { actor: 'sre-bot', action: 'diagnosed', detail: report.diagnosis.summary },
         deps.clock.now(),
@@ -110,6 +112,17 @@ export async function runDiagnosis(deps: IncidentDeps, start: Incident, actor: s
     await threadReply(deps, incident, note(`:x: Could not diagnose: ${errorMessage(error)}`), true);
     return incident;
   }
+}
+
+/**
+ * A namespace-wide diagnosis about a workload that has its own open incident (an alert on it came first): the id
+ * of that incident, where the fix is decided — two cards with the same buttons would ask two people to decide.
+ */
+async function sameProblemElsewhere(deps: IncidentDeps, incident: Incident): Promise<string | undefined> {
+  if (incident.target !== null) return undefined;
+  const workload = proposedWorkload(incident);
+  const other = workload ? await deps.incidents.openFor(incident.namespace, workload) : undefined;
+  return other && other.id !== incident.id ? other.id : undefined;
 }
 
 function describeTrigger(trigger: IncidentTrigger): string {

@@ -4,7 +4,7 @@
  * about the same workload join it instead of opening another).
  */
 import { z } from 'zod';
-import { FINAL_STATES, Incident } from '../domain/incident.js';
+import { FINAL_STATES, Incident, proposedWorkload } from '../domain/incident.js';
 import type { StorePort } from '../store/port.js';
 
 const OPEN_INDEX = 'incidents:open';
@@ -48,6 +48,17 @@ export class IncidentRepository {
     const id = await this.store.get(workloadPointer(namespace, target), z.string());
     const incident = id ? await this.get(id) : undefined;
     return incident && !FINAL_STATES.has(incident.state) ? incident : undefined;
+  }
+
+  /**
+   * The open incident about a workload: its own, or else an open namespace-wide one whose diagnosis is about it
+   * (so an alert on the workload joins the card already showing its problem instead of opening a second one).
+   */
+  async openAbout(namespace: string, deployment: string): Promise<Incident | undefined> {
+    const own = await this.openFor(namespace, deployment);
+    if (own) return own;
+    const wide = await this.openFor(namespace, null);
+    return wide && !wide.sameAs && proposedWorkload(wide) === deployment ? wide : undefined;
   }
 
   async listOpen(): Promise<Incident[]> {

@@ -37,6 +37,11 @@ export const cards: CardEntry[] = [
   card('card-payments-proposed-no-approvers', paymentsIncident('proposed'), { approvers: [] }),
   card('card-payments-resolved-undo-gone', paymentsIncident('resolved'), { undoAvailable: false }),
   card('card-manual', manualIncident),
+  card('card-same-as-workload-incident', {
+    ...paymentsIncident('proposed'),
+    target: null,
+    sameAs: 'inc-20260901-1000-k3x9',
+  }),
   card('card-healthy', healthyIncident),
   card('card-llm-rejected-proposals', llmIncident),
   card('card-alert-special-characters', alertIncident),
