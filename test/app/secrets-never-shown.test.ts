@@ -1,6 +1,6 @@
 /**
  * Canary test for everything the bot shows people: a Secret value and a sensitive literal env value
- * (`DB_PASSWORD`, next to where the fix adds a variable) exist in the cluster and in the program's log; the
+ * (`DB_PASSWORD`, next to where the fix adds a variable: test/support/canary-scenario.ts) exist in the cluster and in the program's log; the
  * whole Slack loop runs — diagnose, Dry run (whose diff context lines sit beside DB_PASSWORD), Approve (whose
  * execution log shows a patch that replaces the whole env list), verification, Undo — with debug logging on.
  * Neither value appears in any Web API call the bot made, in any log line, or in /metrics. The cluster keeps
@@ -11,53 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { parseScenario } from '../../src/sim/scenario.js';
 import { startHarness, CHANNEL, type Harness } from '../alerts/support/harness.js';
+import { CANARY_FORMS, CANARY_SCENARIO, ENV_CANARY } from '../support/canary-scenario.js';
 import { ALICE, click, rootCard } from '../support/slack-driver.js';
-
-const SECRET_CANARY = 'canary-secret-5d2e8b1a';
-const ENV_CANARY = 'canary-env-9c4f7a03';
-const FORMS = [
-  SECRET_CANARY,
-  ENV_CANARY,
-  ...[SECRET_CANARY, ENV_CANARY].map((v) => Buffer.from(v).toString('base64')),
-];
-
-const SCENARIO = `
-apiVersion: v1
-kind: Namespace
-metadata: {name: payments}
----
-apiVersion: v1
-kind: Secret
-metadata: {name: payments-db, namespace: payments}
-stringData: {password: ${SECRET_CANARY}}
----
-apiVersion: v1
-kind: ConfigMap
-metadata: {name: payments-config, namespace: payments}
-data: {REQUIRED_CONFIG: enabled}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: payments, namespace: payments}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: payments}}
-  template:
-    metadata:
-      labels: {app: payments}
-      annotations:
-        sim.sre-bot.dev/requires-env: REQUIRED_CONFIG
-        sim.sre-bot.dev/logs: "connecting with password ${SECRET_CANARY}\\nconfig DB_PASSWORD=${ENV_CANARY}"
-    spec:
-      containers:
-        - name: app
-          image: registry.example.com/payments:1.4.2
-          env:
-            - {name: LOG_LEVEL, value: info}
-            - name: DB_SECRET
-              valueFrom: {secretKeyRef: {name: payments-db, key: password}}
-            - {name: DB_PASSWORD, value: ${ENV_CANARY}}
-`;
 
 const logText: string[] = [];
 const sink = new Writable({
@@ -70,7 +25,7 @@ let harness: Harness;
 
 beforeAll(async () => {
   harness = await startHarness({
-    scenarioObjects: [{ name: 'canary', path: 'inline', objects: parseScenario(SCENARIO) }],
+    scenarioObjects: [{ name: 'canary', path: 'inline', objects: parseScenario(CANARY_SCENARIO) }],
     simSpeed: 20,
     logger: createLogger('debug', sink),
     env: { SRE_VERIFY_SETTLE_SECONDS: '1', SRE_VERIFY_TIMEOUT_SECONDS: '60' },
@@ -122,6 +77,6 @@ describe('secret values never reach Slack, the logs or /metrics', () => {
       await harness.metrics(),
     ].join('\n');
     expect(logText.length).toBeGreaterThan(0);
-    for (const form of FORMS) expect(everything).not.toContain(form);
+    for (const form of CANARY_FORMS) expect(everything).not.toContain(form);
   });
 });

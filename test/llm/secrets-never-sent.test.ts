@@ -20,60 +20,10 @@ import { startSim, type SimHandle } from '../../src/sim/sim.js';
 import { startScriptedOllamaServer } from '../support/scripted-ollama-server.js';
 import { startScriptedOpenAiServer } from '../support/scripted-openai-server.js';
 import { reply, type ScriptedServer } from '../support/scripted-server.js';
+import { CANARY_FORMS, CANARY_SCENARIO, ENV_CANARY, SECRET_CANARY } from '../support/canary-scenario.js';
 
-const SECRET_CANARY = 'canary-secret-7f3a9c2e';
-const ENV_CANARY = 'canary-env-4b1e2d8f';
-const FORMS = [
-  SECRET_CANARY,
-  ENV_CANARY,
-  Buffer.from(SECRET_CANARY).toString('base64'),
-  Buffer.from(ENV_CANARY).toString('base64'),
-];
-
-const SCENARIO = `
-apiVersion: v1
-kind: Namespace
-metadata: {name: payments}
----
-apiVersion: v1
-kind: Secret
-metadata: {name: payments-db, namespace: payments}
-stringData: {password: ${SECRET_CANARY}}
----
-apiVersion: v1
-kind: ConfigMap
-metadata: {name: payments-config, namespace: payments}
-data: {REQUIRED_CONFIG: enabled}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: payments, namespace: payments}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: payments}}
-  template:
-    metadata:
-      labels: {app: payments}
-      annotations:
-        sim.sre-bot.dev/requires-env: REQUIRED_CONFIG
-        sim.sre-bot.dev/logs: "connecting to db with password ${SECRET_CANARY}\\nconfig DB_PASSWORD=${ENV_CANARY}"
-    spec:
-      containers:
-      - name: app
-        image: registry.example.com/payments:1.1.0
-        env:
-        - {name: DB_PASSWORD, value: ${ENV_CANARY}}
-        - name: DB_PASSWORD_FROM_SECRET
-          valueFrom: {secretKeyRef: {name: payments-db, key: password}}
----
-apiVersion: v1
-kind: Event
-metadata: {name: payments-db-login, namespace: payments}
-involvedObject: {kind: Deployment, name: payments, namespace: payments}
-type: Warning
-reason: LoginFailed
-message: "db login failed for password=${SECRET_CANARY} (user payments)"
-`;
+const FORMS = CANARY_FORMS;
+const SCENARIO = CANARY_SCENARIO;
 
 let sim: SimHandle;
 let snapshot: Snapshot;
