@@ -48,6 +48,11 @@ export type BotOptions = {
   holder?: string;
   /** How often stale proposals are looked for (default every minute; SRE_INCIDENT_TTL_HOURS is the age). */
   expirySweepMs?: number;
+  /**
+   * The interface to listen on (default: all, as a pod must). The demo binds loopback: its signing secret is
+   * public, so nothing beyond this machine may reach it.
+   */
+  host?: string;
 };
 
 export type Bot = {
@@ -163,7 +168,8 @@ export async function createBot(services: Services, options: BotOptions = {}): P
     tracker,
     metrics,
     async start() {
-      const server = (await app.start(config.port)) as Server | undefined;
+      const listen = options.host ? { port: config.port, host: options.host } : config.port;
+      const server = (await app.start(listen)) as Server | undefined;
       const address = server?.address();
       const port = address && typeof address === 'object' ? address.port : config.port;
       logger.info({ port, mode: slack.appToken ? 'socket' : 'http' }, 'sre-bot serving');

@@ -6,6 +6,7 @@
 import { loadConfig } from '../config.js';
 import { createClientNodeKube } from '../kube/client-node-adapter.js';
 import { createLogger, silentLogger } from '../log.js';
+import { loadScenario } from '../sim/scenario.js';
 import { startSim, type SimHandle } from '../sim/sim.js';
 import { startSlackEmulator, type SlackEmulator } from '../slack-emulator/index.js';
 import { createBot, type Bot } from './bot.js';
@@ -35,6 +36,8 @@ export type Demo = {
   bot: Bot;
   services: Services;
   botUrl: string;
+  /** The namespaces the scenarios create (what to diagnose), in order. */
+  namespaces: string[];
   stop(): Promise<void>;
 };
 
@@ -52,26 +55,50 @@ export const DEMO_ENV = {
 } as const;
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
-  const sim = await startSim({
-    scenarios: options.scenarios ?? ['payments-missing-env'],
-    speed: options.speed ?? 1,
-    advanceMs: options.advanceMs ?? 90_000,
-    ...(options.kubeconfigPath ? { kubeconfigPath: options.kubeconfigPath } : {}),
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
-  });
+  // The console first: its port is the one a user picks, so a port in use fails before anything else started
+  // (or wrote .sim/kubeconfig over the one a running demo uses).
   const emulator = await startSlackEmulator({ port: options.consolePort ?? 0 });
-  const env = { ...DEMO_ENV, SLACK_API_URL: emulator.apiUrl, ...options.env };
-  const config = loadConfig(env);
-  const services = createServices(config, {
-    kube: createClientNodeKube({ kubeconfigText: sim.kubeconfig }),
-    logger: options.logs ? createLogger(config.logLevel) : silentLogger(),
-  });
-  const bot = await createBot(services, {
-    botId: 'B0SREBOT',
-    botUserId: 'U0SREBOT',
-    ...(options.fast ? { slackRetries: 0, postIntervalMs: 0, updateIntervalMs: 0 } : {}),
-  });
-  const { port } = await bot.start();
+  const started: { stop(): Promise<void> }[] = [emulator];
+  try {
+    const scenarios = options.scenarios ?? ['payments-missing-env'];
+    const sim = await startSim({
+      scenarios,
+      speed: options.speed ?? 1,
+      advanceMs: options.advanceMs ?? 90_000,
+      ...(options.kubeconfigPath ? { kubeconfigPath: options.kubeconfigPath } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    });
+    started.unshift(sim);
+    const env = { ...DEMO_ENV, SLACK_API_URL: emulator.apiUrl, ...options.env };
+    const config = loadConfig(env);
+    const services = createServices(config, {
+      kube: createClientNodeKube({ kubeconfigText: sim.kubeconfig }),
+      logger: options.logs ? createLogger(config.logLevel) : silentLogger(),
+    });
+    started.unshift({ stop: () => services.close() });
+    const bot = await createBot(services, {
+      botId: 'B0SREBOT',
+      botUserId: 'U0SREBOT',
+      host: '127.0.0.1',
+      ...(options.fast ? { slackRetries: 0, postIntervalMs: 0, updateIntervalMs: 0 } : {}),
+    });
+    const { port } = await bot.start();
+    return running({ sim, emulator, bot, services, port, namespaces: scenarioNamespaces(scenarios) });
+  } catch (error) {
+    for (const part of started) await part.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+function running(parts: {
+  sim: SimHandle;
+  emulator: SlackEmulator;
+  bot: Bot;
+  services: Services;
+  port: number;
+  namespaces: string[];
+}): Demo {
+  const { sim, emulator, bot, services, port, namespaces } = parts;
   const botUrl = `http://127.0.0.1:${port}/slack/events`;
   emulator.setBotUrl(botUrl);
   return {
@@ -80,6 +107,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     bot,
     services,
     botUrl,
+    namespaces,
     async stop() {
       await bot.stop();
       await services.close();
@@ -87,4 +115,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       await sim.stop();
     },
   };
+}
+
+/** Namespaces the scenarios create (the sim's own `sim-system` aside): what the banner tells a user to diagnose. */
+function scenarioNamespaces(scenarios: readonly string[]): string[] {
+  const names = scenarios.flatMap((scenario) =>
+    loadScenario(scenario)
+      .objects.filter((object) => object.kind === 'Namespace')
+      .map((object) => object.metadata?.name ?? ''),
+  );
+  return [...new Set(names.filter((name) => name !== '' && name !== 'sim-system'))];
 }

@@ -14,9 +14,9 @@ commands:
   undo       restore what the last fix on a deployment changed
   serve      run the Slack app (HTTP or Socket Mode) with /alerts, /healthz, /metrics
   demo       everything on the embedded defaults: sim + bot + a local Slack-like console
-  eval       run every public scenario through diagnose (and fix) and print a table
 
-run "sre-bot <command> --help" for a command's options`;
+run "sre-bot <command> --help" for a command's options
+(in a checkout, "npm run eval" diagnoses — and fixes — every public scenario and prints a table)`;
 
 const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   sim: () => import('./commands/sim.js'),

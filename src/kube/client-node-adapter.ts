@@ -79,10 +79,19 @@ export function loadKubeConfig(options: ClientNodeOptions): KubeConfig {
     }
     config.setCurrentContext(options.context);
   }
-  if (!config.getCurrentCluster()) {
+  const cluster = config.getCurrentCluster();
+  // client-node's last resort when it found no KUBECONFIG, no ~/.kube/config and no service account: a cluster
+  // named "cluster" at http://localhost:8080. Talking to it gives a confusing TLS error; say what is missing.
+  const noneFound =
+    options.kubeconfigText === undefined &&
+    !options.kubeconfig &&
+    cluster?.name === 'cluster' &&
+    cluster.server === 'http://localhost:8080' &&
+    config.getCurrentUser()?.name === 'user';
+  if (!cluster || noneFound) {
     throw new KubeApiError(
       'kube_unreachable',
-      'no Kubernetes cluster configured (set KUBECONFIG or run in a pod)',
+      'no Kubernetes cluster configured: no kubeconfig found (pass --kubeconfig, set KUBECONFIG, or run in a pod)',
       undefined,
     );
   }

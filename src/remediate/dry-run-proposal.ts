@@ -13,7 +13,8 @@ export type DryRunOutcome =
 export async function dryRunProposal(
   kube: KubePort,
   proposal: Proposal,
-  context: { incidentId: string; actor: string; now: Date },
+  /** approvedBy: who the change-cause annotation will name (in Slack the approver is not known yet). */
+  context: { incidentId: string; approvedBy: string; now: Date },
 ): Promise<DryRunOutcome> {
   if (proposal.action === 'manual')
     return { status: 'refused', message: 'a manual instruction has nothing to dry-run' };
@@ -21,7 +22,7 @@ export async function dryRunProposal(
   const planContext: PlanContext = {
     target,
     incidentId: context.incidentId,
-    approvedBy: context.actor,
+    approvedBy: context.approvedBy,
     now: context.now,
   };
   if (target.kind === 'Pod') {

@@ -200,7 +200,7 @@ beforeAll(async () => {
     deployment: 'payments',
   });
   const proposal = report.proposals[0]!;
-  await dryRunProposal(kube, proposal, { incidentId: 'inc-rbac', actor: 'U0ALICE', now: new Date() });
+  await dryRunProposal(kube, proposal, { incidentId: 'inc-rbac', approvedBy: 'U0ALICE', now: new Date() });
   const applied = await applyProposal(remediation, {
     incidentId: 'inc-rbac',
     proposal,

@@ -11,7 +11,7 @@ import { fingerprint, recordingKube, startHarness, topProposal, type Harness } f
 
 const CONTEXT = {
   incidentId: 'inc-20261121-1000-dryr',
-  actor: 'U024BE7LH',
+  approvedBy: 'U024BE7LH',
   now: new Date('2026-11-21T10:00:00Z'),
 };
 

@@ -58,6 +58,8 @@ describe('/sre diagnose payments → Dry run → Approve → verified, over sign
     const diff = replies.find((reply) => reply.text.startsWith('Dry run'));
     expect(diff).toBeDefined();
     expect(JSON.stringify(diff!.blocks)).toContain('+            - name: REQUIRED_CONFIG');
+    // Whoever clicks Dry run is not the approver (nobody is yet): the annotation does not name them.
+    expect(JSON.stringify(diff!.blocks)).toContain('(approved by the approver)');
     expect(deployment().metadata.resourceVersion).toBe(before);
     expect(deployment().metadata.generation).toBe(1);
   });

@@ -59,15 +59,17 @@ export async function run(argv: string[]): Promise<number> {
       throw new CliError(`port ${port} is in use; pass --port 0 for a free one`, 1);
     throw error;
   }
+  const namespace = demo.namespaces[0] ?? 'default';
   process.stdout.write(
     [
       '',
       `sre-bot demo is running.`,
       `  Slack console:      ${demo.emulator.url}/`,
-      `  simulated cluster:  ${demo.sim.url}   (export KUBECONFIG=${kubeconfigPath}; kubectl get pods -n payments)`,
+      `  simulated cluster:  ${demo.sim.url}   (export KUBECONFIG=${kubeconfigPath}; kubectl get pods -n ${namespace})`,
       '',
-      'In the console, as alice (an approver), type:  /sre diagnose payments',
-      'then press Dry run, and Approve. bob is not an approver: try Approve as bob too.',
+      `In the console, as alice (an approver), type:  /sre diagnose ${namespace}`,
+      'Switch to bob (not an approver) and press Approve: refused, privately. Back as alice: Dry run, then Approve.',
+      ...(demo.namespaces.length > 1 ? [`Other namespaces: ${demo.namespaces.slice(1).join(', ')}`] : []),
       'Ctrl-C stops everything.',
       '',
     ].join('\n'),

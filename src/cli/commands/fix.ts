@@ -68,7 +68,11 @@ export async function run(argv: string[]): Promise<number> {
 
     const actor = `cli:${userInfo().username}`;
     const incidentId = newIncidentId(services.clock.now());
-    const dryRun = await dryRunProposal(services.kube, top, { incidentId, actor, now: services.clock.now() });
+    const dryRun = await dryRunProposal(services.kube, top, {
+      incidentId,
+      approvedBy: actor,
+      now: services.clock.now(),
+    });
     if (dryRun.status === 'refused') {
       say(`\nDry run refused: ${dryRun.message}`);
       emit({ ...report, dryRun: { refused: dryRun.message } });
