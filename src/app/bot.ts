@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import { WebClientEvent } from '@slack/web-api';
+import { WebClientEvent, type WebClient } from '@slack/web-api';
 import { alertReceiver } from '../alerts/alert-receiver.js';
 import { requireSlack, type Config } from '../config.js';
 import { ConfigError } from '../errors.js';
@@ -20,6 +20,7 @@ import { createWebApiChat } from '../slack/web-api-chat.js';
 import { WorkTracker } from '../slack/work-tracker.js';
 import { diagnoseDeps, holderIdentity, remediationDeps, type Services } from './services.js';
 import { basicRoutes } from './routes.js';
+import type { Logger } from '../log.js';
 
 /**
  * Slack allows about one chat.postMessage per second per channel. Posts launched exactly 1 s apart arrive a few
@@ -93,7 +94,7 @@ export async function createBot(services: Services, options: BotOptions = {}): P
     ...(options.extraRoutes ? options.extraRoutes({ deps: currentDeps, tracker, metrics }) : []),
   ];
 
-  const app = createSlackApp(
+  const { app, client } = createSlackApp(
     {
       botToken: slack.botToken,
       signingSecret: slack.signingSecret,
@@ -108,8 +109,8 @@ export async function createBot(services: Services, options: BotOptions = {}): P
     logger,
   );
   // The WebClient waits out a 429's Retry-After and tries again: each of those is a retry.
-  app.client.on(WebClientEvent.RATE_LIMITED, () => metrics.slackRetries.inc());
-  const chat = createWebApiChat(app.client, {
+  client.on(WebClientEvent.RATE_LIMITED, () => metrics.slackRetries.inc());
+  const chat = createWebApiChat(client, {
     postIntervalMs: options.postIntervalMs ?? POST_INTERVAL_MS,
     ...(options.updateIntervalMs !== undefined ? { updateIntervalMs: options.updateIntervalMs } : {}),
     onError: (method) => metrics.slackErrors.inc({ method }),
@@ -175,6 +176,8 @@ export async function createBot(services: Services, options: BotOptions = {}): P
       logger.info({ port, mode: slack.appToken ? 'socket' : 'http' }, 'sre-bot serving');
       // Incidents a previous run left mid-flight (applying, verifying) are picked up again.
       tracker.run('resume', () => resumeIncidents(incidentDeps));
+      // Bolt checks the token only when the first event arrives; say now whether Slack answers, in one line.
+      if (!options.botId) void checkSlack(client, logger, config.slack.apiUrl);
       expiry = startExpirySweep(incidentDeps, {
         ttlMs: config.incidentTtlHours * 3_600_000,
         intervalMs: options.expirySweepMs ?? 60_000,
@@ -198,4 +201,17 @@ function alertChannel(config: Config): string {
       'is required when ALERTS_TOKEN is set (alert incidents are posted there)',
     );
   return config.slack.channel;
+}
+
+/** One auth.test at start-up: a clear line naming Slack, instead of only the Web API client's retry warnings. */
+async function checkSlack(client: WebClient, logger: Logger, apiUrl: string | undefined): Promise<void> {
+  try {
+    const identity = await client.auth.test();
+    logger.info({ team: identity.team, user: identity.user }, 'connected to Slack');
+  } catch (error) {
+    logger.error(
+      { err: error, slackApiUrl: apiUrl ?? 'https://slack.com/api/' },
+      'cannot use Slack: auth.test failed — check SLACK_BOT_TOKEN, SLACK_API_URL and the network',
+    );
+  }
 }

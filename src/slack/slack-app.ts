@@ -3,7 +3,8 @@
  * both, the same HTTP port serves the extra routes (/healthz, /metrics, /alerts). Listeners are registered
  * here from their factories; the app itself holds no business logic.
  */
-import { App, type CustomRoute } from '@slack/bolt';
+import { App, type Authorize, type AuthorizeResult, type CustomRoute } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { buildHelp } from '../../blocks/help.js';
 import { ACTION_IDS } from '../../blocks/ids.js';
 import type { IncidentDeps } from '../incidents/incident-deps.js';
@@ -28,11 +29,33 @@ export type SlackAppSettings = {
   onRetry?: () => void;
 };
 
-export function createSlackApp(settings: SlackAppSettings, routes: CustomRoute[], logger: Logger): App {
+/**
+ * The Bolt app and the bot-token Web API client the bot posts with. Bolt is given an `authorize` function rather
+ * than the token: with a token it calls auth.test once, in its constructor, and keeps that promise — so Slack
+ * unreachable at start-up was an unhandled rejection that killed the process, and would have failed every later
+ * event. Here auth.test runs when an event needs it and only a success is remembered.
+ */
+export function createSlackApp(
+  settings: SlackAppSettings,
+  routes: CustomRoute[],
+  logger: Logger,
+): { app: App; client: WebClient } {
   const socketMode = settings.appToken !== undefined;
   const apiUrl = settings.apiUrl && !settings.apiUrl.endsWith('/') ? `${settings.apiUrl}/` : settings.apiUrl;
+  const clientOptions: WebClientOptions = {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    logger: boltLogger(logger),
+    retryConfig: {
+      retries: settings.retries ?? 5,
+      factor: 2,
+      minTimeout: 1000,
+      maxTimeout: 30_000,
+      randomize: true,
+    },
+  };
+  const client = new WebClient(settings.botToken, clientOptions);
   const app = new App({
-    token: settings.botToken,
+    authorize: botAuthorization(client, settings),
     ...(socketMode
       ? { socketMode: true, appToken: settings.appToken }
       : { signingSecret: settings.signingSecret ?? '' }),
@@ -41,23 +64,32 @@ export function createSlackApp(settings: SlackAppSettings, routes: CustomRoute[]
     logger: boltLogger(logger),
     // Never hold the HTTP response until listeners finish: the ack must leave within 3 s.
     processBeforeResponse: false,
-    ...(settings.botId && settings.botUserId ? { botId: settings.botId, botUserId: settings.botUserId } : {}),
-    clientOptions: {
-      ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
-      retryConfig: {
-        retries: settings.retries ?? 5,
-        factor: 2,
-        minTimeout: 1000,
-        maxTimeout: 30_000,
-        randomize: true,
-      },
-    },
+    clientOptions,
   });
   app.error((error) => {
     logger.error({ err: error }, 'Slack listener error');
     return Promise.resolve();
   });
-  return app;
+  return { app, client };
+}
+
+/** The bot's identity for Bolt: given (tests), or from auth.test — a failure is not cached, the next event retries. */
+function botAuthorization(client: WebClient, settings: SlackAppSettings): Authorize<boolean> {
+  let known: AuthorizeResult | undefined =
+    settings.botId && settings.botUserId
+      ? { botToken: settings.botToken, botId: settings.botId, botUserId: settings.botUserId }
+      : undefined;
+  return async () => {
+    if (known) return known;
+    const identity = await client.auth.test();
+    known = {
+      botToken: settings.botToken,
+      ...(identity.bot_id ? { botId: identity.bot_id } : {}),
+      ...(identity.user_id ? { botUserId: identity.user_id } : {}),
+      ...(identity.team_id ? { teamId: identity.team_id } : {}),
+    };
+    return known;
+  };
 }
 
 /** One line per listener: the command and the four incident buttons. */
