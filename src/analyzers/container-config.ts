@@ -117,10 +117,22 @@ function proposalFor(snapshot: Snapshot, issue: Issue, evidence: string[]): Prop
   );
 }
 
+/**
+ * The pods' status says what was missing when the kubelet last tried; the object (and key) may exist by now — a
+ * person just created it. Then the fix is done and the pods start on the kubelet's next retry: telling someone to
+ * create what exists would be wrong.
+ */
+function existsNow(snapshot: Snapshot, missing: ConfigReference): boolean {
+  const sets = missing.kind === 'ConfigMap' ? snapshot.configMaps : snapshot.secrets;
+  const found = sets.find((set) => set.name === missing.name);
+  return found !== undefined && (missing.key === undefined || found.keys.includes(missing.key));
+}
+
 function findingFor(snapshot: Snapshot, group: Issue[]): Finding | undefined {
   const first = group[0];
   if (!first) return undefined;
   const evidence = uniqueLines(group.flatMap((issue) => issue.evidence)).slice(0, 6);
+  if (existsNow(snapshot, first.missing)) return settlingFinding(snapshot, group, first, evidence);
   const proposal = proposalFor(snapshot, first, evidence);
   const pods = new Set(group.map((issue) => podName(issue.pod))).size;
   const subject = first.container === undefined ? 'Pods' : `Container ${first.container}`;
@@ -137,6 +149,41 @@ function findingFor(snapshot: Snapshot, group: Issue[]): Finding | undefined {
     specificity: 90,
     confidence: 0.9,
     proposals: [proposal],
+  };
+}
+
+/** The reference is satisfied now; the pods have not retried yet. Nothing to do but wait a few seconds. */
+function settlingFinding(snapshot: Snapshot, group: Issue[], first: Issue, evidence: string[]): Finding {
+  const pods = new Set(group.map((issue) => podName(issue.pod))).size;
+  const owner = first.workload === undefined ? `pod ${podName(first.pod)}` : `deployment/${first.workload}`;
+  const reference = describeReference(first.missing);
+  evidence.push(
+    `spec: ${first.missing.kind} ${first.missing.name} exists now${first.missing.key ? ` with key ${first.missing.key}` : ''}`,
+  );
+  return {
+    analyzer: 'container-config',
+    object: { kind: 'Pod', name: podName(first.pod) },
+    reason: first.container === undefined ? 'FailedMount' : 'CreateContainerConfigError',
+    message: `${owner} was waiting for ${reference}, which exists now: its ${pods} pod${pods === 1 ? '' : 's'} start on the kubelet's next retry (seconds).`,
+    evidence,
+    ...(first.workload === undefined ? {} : { workload: first.workload }),
+    ...(first.container === undefined ? {} : { container: first.container }),
+    category: 'missing_config',
+    // Still the reason the pods are not running, but less of a root cause than anything still broken.
+    specificity: 40,
+    confidence: 0.6,
+    proposals: [
+      manualDraft(
+        manualTarget(snapshot, first.workload, podName(first.pod)),
+        `Nothing to change: ${reference} exists now. Check again in a few seconds; the pods should be starting.`,
+        [
+          first.workload === undefined
+            ? kubectl(snapshot, `get pod ${podName(first.pod)} -w`)
+            : kubectl(snapshot, `rollout status deployment/${first.workload}`),
+        ],
+        'The kubelet retries containers blocked on configuration every few seconds.',
+      ),
+    ],
   };
 }
 

@@ -3,7 +3,7 @@ import { containerConfigAnalyzer } from '../../src/analyzers/container-config.js
 import { missingReferenceIn } from '../../src/analyzers/support/config-references.js';
 import { container, event, podConditions, running, waiting } from '../support/kube-builders.js';
 import { onlyFinding, run, topProposal } from '../support/analyzer-helpers.js';
-import { scenariosExcept } from '../support/scenarios.js';
+import { SCENARIOS, scenariosExcept } from '../support/scenarios.js';
 import { snapshotOf } from '../support/snapshot-builder.js';
 import { pendingPod, readyPod, workload } from '../support/workload-builder.js';
 
@@ -32,6 +32,40 @@ describe('container-config analyzer', () => {
       `kubectl -n inventory patch secret inventory-db --type merge -p '{"stringData":{"password":"<value>"}}'`,
     ]);
   });
+
+  it.each([
+    [
+      'a ConfigMap created since',
+      'ledger-missing-configmap',
+      'configMaps',
+      { name: 'ledger-config', keys: ['DATABASE_URL'] },
+    ],
+    [
+      'a key added since',
+      'inventory-missing-secret-key',
+      'secrets',
+      { name: 'inventory-db', keys: ['username', 'pass', 'password'] },
+    ],
+  ] as const)(
+    'does not ask to create what exists now (%s): the pods start on the next retry',
+    (_name, scenario, field, created) => {
+      const before = SCENARIOS[scenario]();
+      const now = {
+        ...before,
+        [field]: [...before[field].filter((set) => set.name !== created.name), created],
+      };
+      const finding = onlyFinding(containerConfigAnalyzer, now);
+      expect(finding.message).toMatch(/which exists now: its \d pods? start on the kubelet's next retry/);
+      expect(finding.specificity).toBeLessThan(onlyFinding(containerConfigAnalyzer, scenario).specificity);
+      expect(finding.evidence.at(-1)).toMatch(new RegExp(`^spec: \\w+ ${created.name} exists now`));
+      const proposal = topProposal(finding);
+      expect(proposal.action).toBe('manual');
+      expect(JSON.stringify(proposal.params)).not.toMatch(/create|patch/);
+      expect(proposal.params['commands']).toEqual([
+        `kubectl -n ${before.namespace} rollout status deployment/${finding.workload}`,
+      ]);
+    },
+  );
 
   it('rolls back when an earlier healthy revision did not need the object', () => {
     const image = 'registry.example.com/ledger:4.0.0';
