@@ -6,6 +6,7 @@
 import { buildExecutionLog } from '../../blocks/execution-log.js';
 import type { ErrorNotice } from '../../blocks/error-notice.js';
 import { buildVerificationResult } from '../../blocks/verification-result.js';
+import { displayScrubber } from '../remediate/display-scrub.js';
 import { transition, type Incident } from '../domain/incident.js';
 import { remediate } from '../remediate/remediate.js';
 import { runDiagnosis } from './diagnosis-flow.js';
@@ -94,7 +95,11 @@ export async function executeApproved(deps: IncidentDeps, approved: Incident): P
                   at: change.appliedAt,
                   ...(change.revisionBefore ? { revision: change.revisionBefore } : {}),
                 },
-                { kind: 'patch', at: change.appliedAt, patch: change.patch },
+                {
+                  kind: 'patch',
+                  at: change.appliedAt,
+                  patch: (await displayScrubber(deps.kube, proposal.target.namespace))(change.patch),
+                },
               ],
             }),
             // Not broadcast: the card's status line already says it is being applied; the outcome is.

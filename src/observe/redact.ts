@@ -65,6 +65,12 @@ const RULES: Rule[] = [
       /(["']?\b[\w.-]*(?:passw(?:or)?d|passphrase|(?<![a-z])pass(?![a-z])|secret|token(?!s)|api[-_]?key|access[-_]?key|credential|private[-_]?key|client[-_]?secret)[\w.-]*(?<!name|ref|file|path)["']?(?:\s*=|:)\s*)(["']?)([^\s"',;&}]{3,})\2/gi,
     replace: (_match, prefix, quote) => `${prefix}${quote}${MASK}${quote}`,
   },
+  // A command-line flag naming a secret, its value after a space (`--db-password hunter2`, in a shell line).
+  {
+    pattern:
+      /(\s|^)(--?[\w.-]*(?:passw(?:or)?d|passphrase|secret|token(?!s)|api[-_]?key|credential|private[-_]?key)[\w.-]*)\s+(?!-)(["']?)([^\s"']{3,})\3/gi,
+    replace: (_match, space, flag, quote) => `${space}${flag} ${quote}${MASK}${quote}`,
+  },
   // Pretty-printed JSON puts a space before the colon (`"password" : "x"`). Only a quoted key with a quoted value
   // counts, which the Kubernetes message above (`volume "db-secret" : secret "db-secret"`) never has.
   {

@@ -26,12 +26,47 @@ function podSpecOf(object: WithPodSpec) {
 }
 
 function sensitiveVariables(object: WithPodSpec) {
-  const podSpec = podSpecOf(object);
-  return [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])]
+  return containersOf(object)
     .flatMap((container) => container.env ?? [])
     .filter(
       (variable) => variable.value !== undefined && variable.value !== '' && isSensitiveName(variable.name),
     );
+}
+
+function containersOf(object: WithPodSpec): Container[] {
+  const podSpec = podSpecOf(object);
+  return [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])];
+}
+
+type ExecHolder = { exec?: { command?: string[] } } | undefined;
+
+function scrubContainer(container: Container, scrubText: (text: string) => string): void {
+  for (const variable of container.env ?? []) {
+    if (variable.value !== undefined && variable.value !== MASK) variable.value = scrubText(variable.value);
+  }
+  if (container.command) container.command = scrubArguments(container.command, scrubText);
+  if (container.args) container.args = scrubArguments(container.args, scrubText);
+  const lifecycle = container.lifecycle;
+  const holders: ExecHolder[] = [
+    container.livenessProbe,
+    container.readinessProbe,
+    container.startupProbe,
+    lifecycle?.postStart,
+    lifecycle?.preStop,
+  ];
+  for (const holder of holders) {
+    if (holder?.exec?.command) holder.exec.command = scrubArguments(holder.exec.command, scrubText);
+  }
+}
+
+/** A flag naming a secret, its value in the next argument (`--db-password`, `hunter2`). */
+const SECRET_FLAG =
+  /^--?[\w.-]*(passw(or)?d|passphrase|secret|token(?!s)|api[-_]?key|credential|private[-_]?key)[\w.-]*$/i;
+
+function scrubArguments(list: readonly string[], scrubText: (text: string) => string): string[] {
+  return list.map((argument, index) =>
+    index > 0 && SECRET_FLAG.test(list[index - 1]!) && !argument.startsWith('-') ? MASK : scrubText(argument),
+  );
 }
 
 /** Adds the sensitive literal env values of `object` to `found`, changing nothing. */
@@ -54,6 +89,9 @@ export function maskInPlace<T extends object>(
     found.add(variable.value!);
     variable.value = MASK;
   }
+  // Whatever the name, a value can carry a credential (REDIS_URL=redis://:pw@…, --db-password …, a Secret's
+  // value pasted into a literal): every literal in a container spec is scrubbed like a log line.
+  for (const container of containersOf(target)) scrubContainer(container, scrubText);
   for (const annotations of [target.metadata?.annotations, target.spec?.template?.metadata?.annotations]) {
     if (!annotations) continue;
     for (const [key, value] of Object.entries(annotations)) {

@@ -4,6 +4,7 @@
  */
 import type { ActionPlan } from '../actions/plan.js';
 import type { KubePort } from '../kube/port.js';
+import { displayScrubber } from './display-scrub.js';
 import { isEmptyDiff, yamlDiff } from './object-diff.js';
 
 export type DryRunResult = {
@@ -33,6 +34,11 @@ export async function dryRunPlan(kube: KubePort, plan: ActionPlan): Promise<DryR
     { type: 'json', body: plan.patch },
     { dryRun: true, fieldManager: FIELD_MANAGER },
   );
-  const diff = yamlDiff(`deployment/${plan.name}`, before, after);
+  const diff = yamlDiff(
+    `deployment/${plan.name}`,
+    before,
+    after,
+    await displayScrubber(kube, plan.namespace),
+  );
   return { diff, changes: !isEmptyDiff(diff), after };
 }

@@ -21,12 +21,17 @@ function withoutNoise(object: unknown): unknown {
 }
 
 /**
- * The diff is shown to people (Slack thread, CLI), so literal values of sensitive env entries are masked on both
- * sides — a changed one as `[REDACTED] (changed)`, so the diff still shows that it changes.
+ * The diff is shown to people (Slack thread, CLI): both sides go through `scrub` — by default the masking of
+ * sensitive env entries, a changed one as `[REDACTED] (changed)` so the diff still shows that it changes.
  */
-export function yamlDiff(label: string, before: unknown, after: unknown): string {
-  const left = stringify(maskSensitiveEnv(withoutNoise(before)), { lineWidth: 0 });
-  const right = stringify(maskSensitiveEnv(withoutNoise(after), withoutNoise(before)), { lineWidth: 0 });
+export function yamlDiff(
+  label: string,
+  before: unknown,
+  after: unknown,
+  scrub: <T>(value: T, before?: unknown) => T = maskSensitiveEnv,
+): string {
+  const left = stringify(scrub(withoutNoise(before)), { lineWidth: 0 });
+  const right = stringify(scrub(withoutNoise(after), withoutNoise(before)), { lineWidth: 0 });
   const patch = createTwoFilesPatch(
     `${label} (live)`,
     `${label} (after fix, server dry run)`,

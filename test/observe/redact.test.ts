@@ -96,6 +96,11 @@ describe('redactText masks each token shape and keeps the context', () => {
     ],
     ['spaced ini assignment', 'password = hunter2', `password = ${R}`],
     [
+      'a flag naming a secret, its value after a space',
+      'exec /app --db-password hunter22 --api-key "k-123456" --port 8080',
+      `exec /app --db-password ${R} --api-key "${R}" --port 8080`,
+    ],
+    [
       'PEM private key',
       'loaded -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\nabc\n-----END RSA PRIVATE KEY----- ok',
       `loaded -----BEGIN PRIVATE KEY-----${R}-----END PRIVATE KEY----- ok`,
