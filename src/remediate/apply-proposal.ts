@@ -15,7 +15,7 @@ import type { RemediationDeps } from './deps.js';
 import { FIELD_MANAGER } from './dry-run.js';
 import { buildUndoPatch } from './undo-patch.js';
 import { saveUndoRecord } from './undo-records.js';
-import { acquireWorkloadLease, LeaseHeldError, type WorkloadLease } from './workload-lease.js';
+import { acquireWorkloadLease, leaseHolder, LeaseHeldError, type WorkloadLease } from './workload-lease.js';
 
 export type ApplyRequest = {
   incidentId: string;
@@ -65,7 +65,7 @@ export async function applyProposal(deps: RemediationDeps, request: ApplyRequest
       deps.kube,
       deps.clock,
       { namespace, deployment: workload },
-      deps.holder,
+      leaseHolder(deps.holder, request.incidentId),
       deps.leaseSeconds,
     );
   } catch (error) {

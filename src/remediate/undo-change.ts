@@ -2,11 +2,12 @@
  * Undo: put back exactly what a fix changed, from its undo record. The undo patch tests that the fix's values are
  * still in place, so if someone changed the workload since, the API server refuses it and nothing is overwritten.
  */
+import { randomUUID } from 'node:crypto';
 import { KubeApiError } from '../errors.js';
 import type { RemediationDeps } from './deps.js';
 import { FIELD_MANAGER } from './dry-run.js';
 import { latestUndoRecord, saveUndoRecord, undoRecordById, type UndoRecord } from './undo-records.js';
-import { acquireWorkloadLease, LeaseHeldError } from './workload-lease.js';
+import { acquireWorkloadLease, leaseHolder, LeaseHeldError } from './workload-lease.js';
 import type { JsonPatchOperation } from '../actions/plan.js';
 
 export type UndoRequest = { namespace: string; deployment: string; actor: string; undoId?: string };
@@ -43,7 +44,7 @@ export async function undoChange(deps: RemediationDeps, request: UndoRequest): P
       deps.kube,
       deps.clock,
       { namespace: record.namespace, deployment: record.deployment },
-      deps.holder,
+      leaseHolder(deps.holder, `undo-${randomUUID().slice(0, 8)}`),
       deps.leaseSeconds,
     );
   } catch (error) {

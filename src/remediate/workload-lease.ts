@@ -38,6 +38,15 @@ export function microTime(date: Date): string {
   return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
+/**
+ * The holder identity of one remediation: the replica's identity plus what this holding is for. A replica-wide
+ * identity let a second fix (or an Undo) on the same workload re-enter the lease while the first still held it,
+ * and its release then freed the first one's.
+ */
+export function leaseHolder(replica: string, purpose: string): string {
+  return `${replica}/${purpose}`.slice(0, 253);
+}
+
 export async function acquireWorkloadLease(
   kube: KubePort,
   clock: Clock,

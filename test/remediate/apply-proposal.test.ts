@@ -108,7 +108,7 @@ describe('apply and verify', () => {
     const outcome = await applyProposal(h.deps(), request());
     expect(outcome.status).toBe('applied');
     if (outcome.status !== 'applied') return;
-    expect((await leaseLeft())?.spec?.holderIdentity).toBe('bot-a@test');
+    expect((await leaseLeft())?.spec?.holderIdentity).toBe('bot-a@test/inc-20261121-0708-test');
     await outcome.lease.release();
     expect(await leaseLeft()).toBeUndefined();
   });
@@ -140,7 +140,7 @@ describe('a Pod target (delete_pod)', () => {
     expect(outcome.deployment).toBe('payments');
     expect(outcome.change.patch).toEqual({ delete: `pod/${pod.name}`, uid: pod.uid });
     expect(outcome.change.undoId).toBeUndefined();
-    expect((await leaseLeft())?.spec?.holderIdentity).toBe('bot-a@test');
+    expect((await leaseLeft())?.spec?.holderIdentity).toBe('bot-a@test/inc-20261121-0708-test');
     await outcome.lease.release();
     h.advance(60);
     expect(h.sim.cluster.store.list('core/pods', NS).map((live) => live.metadata.uid)).not.toContain(pod.uid);

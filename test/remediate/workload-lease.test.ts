@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Proposal } from '../../src/domain/proposal.js';
 import { applyProposal } from '../../src/remediate/apply-proposal.js';
 import { remediate } from '../../src/remediate/remediate.js';
+import { undoChange } from '../../src/remediate/undo-change.js';
 import { acquireWorkloadLease, leaseName, microTime } from '../../src/remediate/workload-lease.js';
 import { fingerprint, recordingKube, startHarness, topProposal, type Harness } from './harness.js';
 
@@ -59,7 +60,8 @@ describe('concurrent approvals on one workload', () => {
     const refused = outcomes.flatMap((outcome) => (outcome.status === 'refused' ? [outcome] : []));
     expect(applied).toHaveLength(1);
     expect(refused).toHaveLength(1);
-    const winner = outcomes[0]?.status === 'applied' ? 'bot-a@pod-a' : 'bot-b@pod-b';
+    // The holder is the replica and the incident it applies for.
+    const winner = outcomes[0]?.status === 'applied' ? 'bot-a@pod-a/inc-a' : 'bot-b@pod-b/inc-b';
     expect(refused[0]!.reason).toBe('lease_held');
     expect(refused[0]!.message).toMatch(
       new RegExp(
@@ -72,6 +74,23 @@ describe('concurrent approvals on one workload', () => {
     expect(h.revisions(NS)).toEqual(['1', '2']);
     const env = h.stored(NS, 'payments').spec?.template.spec?.containers[0]?.env ?? [];
     expect(env.filter((variable) => variable.name === 'REQUIRED_CONFIG')).toHaveLength(1);
+  });
+
+  it('one replica, two incidents on the workload: the second is refused while the first holds the lease', async () => {
+    const first = await applyProposal(h.deps({ holder: 'bot-a@pod-a' }), request('inc-a'));
+    expect(first.status).toBe('applied');
+    const second = await applyProposal(h.deps({ holder: 'bot-a@pod-a' }), request('inc-b'));
+    expect(second).toMatchObject({ status: 'refused', reason: 'lease_held' });
+    expect(second.status === 'refused' && second.message).toMatch(/held by bot-a@pod-a\/inc-a until/);
+    // Nor may an Undo from the same replica slip in while the first fix is still being verified.
+    const undo = await undoChange(h.deps({ holder: 'bot-a@pod-a' }), {
+      namespace: NS,
+      deployment: 'payments',
+      actor: 'U0ALICE',
+    });
+    expect(undo).toMatchObject({ status: 'refused', reason: 'lease_held' });
+    expect((await h.kube.get('Lease', NS, LEASE))?.spec?.holderIdentity).toBe('bot-a@pod-a/inc-a');
+    if (first.status === 'applied') await first.lease.release();
   });
 
   it('five replicas at once: still exactly one', async () => {
@@ -105,7 +124,7 @@ describe('a lease left by another replica', () => {
     expect(outcome.status).toBe('applied');
     const lease = await h.kube.get('Lease', NS, LEASE);
     expect(lease?.spec).toMatchObject({
-      holderIdentity: 'bot-a@pod-a',
+      holderIdentity: 'bot-a@pod-a/inc-a',
       leaseTransitions: 1,
       leaseDurationSeconds: 60,
     });
@@ -146,7 +165,9 @@ describe('a verification longer than the lease', () => {
     expect(result.verification?.healthy).toBe(true);
     expect(result.verification?.seconds).toBeGreaterThan(15);
     expect(leaseWrites[0]).toBe('create');
-    expect(leaseWrites.filter((write) => write === 'replace by bot-a@test').length).toBeGreaterThanOrEqual(2);
+    expect(
+      leaseWrites.filter((write) => write === 'replace by bot-a@test/inc-a').length,
+    ).toBeGreaterThanOrEqual(2);
     expect(await h.kube.get('Lease', NS, LEASE)).toBeUndefined();
   });
 });
