@@ -5,7 +5,7 @@
  */
 import { buildVerificationResult } from '../../blocks/verification-result.js';
 import { transition, type Incident } from '../domain/incident.js';
-import { LeaseHeldError, acquireWorkloadLease } from '../remediate/workload-lease.js';
+import { LeaseHeldError, acquireWorkloadLease, leaseHolder } from '../remediate/workload-lease.js';
 import { verifyRollout } from '../remediate/verify-rollout.js';
 import { runDiagnosis } from './diagnosis-flow.js';
 import { decisionClaimKey } from './decision-claim.js';
@@ -95,7 +95,8 @@ async function resumeVerification(deps: IncidentDeps, start: Incident): Promise<
       deps.kube,
       deps.clock,
       { namespace: incident.namespace, deployment },
-      deps.remediation.holder,
+      // The identity the fix held it under: this replica, restarted, takes its own incident's lease back.
+      leaseHolder(deps.remediation.holder, incident.id),
       deps.remediation.leaseSeconds,
     );
   } catch (error) {
