@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'kube_conflict'
   | 'kube_invalid'
   | 'kube_error'
+  | 'kube_outcome_unknown'
   | 'llm_unavailable'
   | 'llm_invalid_output'
   | 'slack_error'

@@ -66,6 +66,8 @@ export const AppliedChange = z.object({
   revisionAfter: z.string().optional(),
   /** Id of the undo record in the store, when the change can be undone. */
   undoId: z.string().optional(),
+  /** Why no undo record exists although the change is undoable (the store failed after the patch went in). */
+  undoProblem: z.string().optional(),
 });
 export type AppliedChange = z.infer<typeof AppliedChange>;
 

@@ -8,6 +8,7 @@ import type { ErrorNotice } from '../../blocks/error-notice.js';
 import { buildVerificationResult } from '../../blocks/verification-result.js';
 import { displayScrubber } from '../remediate/display-scrub.js';
 import { transition, type Incident } from '../domain/incident.js';
+import { KubeApiError } from '../errors.js';
 import { remediate } from '../remediate/remediate.js';
 import { runDiagnosis } from './diagnosis-flow.js';
 import { claimDecision, decisionClaimKey, type ButtonClick } from './decision-claim.js';
@@ -100,6 +101,15 @@ export async function executeApproved(deps: IncidentDeps, approved: Incident): P
                   at: change.appliedAt,
                   patch: (await displayScrubber(deps.kube, proposal.target.namespace))(change.patch),
                 },
+                ...(change.undoProblem
+                  ? [
+                      {
+                        kind: 'note' as const,
+                        at: change.appliedAt,
+                        text: `⚠️ No Undo: ${change.undoProblem}`,
+                      },
+                    ]
+                  : []),
               ],
             }),
             // Not broadcast: the card's status line already says it is being applied; the outcome is.
@@ -149,6 +159,10 @@ export async function executeApproved(deps: IncidentDeps, approved: Incident): P
     return incident;
   } catch (error) {
     log.error({ err: error }, 'remediation failed');
+    if (error instanceof KubeApiError && error.code === 'kube_outcome_unknown') {
+      await threadReply(deps, incident, note(`:warning: Outcome unknown: ${error.message}`), true);
+      return fail(deps, incident, 'outcome-unknown', error.message);
+    }
     return refused(deps, incident, 'error', (error as Error).message);
   }
 }
@@ -160,10 +174,19 @@ async function refused(
   reason: string,
   message: string,
 ): Promise<Incident> {
+  // The change went in but verification could not run to its end: report failure, never pretend.
+  if (incident.state === 'verifying') {
+    incidentLogger(deps, incident.id).warn({ reason }, `applied, verification failed to run: ${message}`);
+    await threadReply(
+      deps,
+      incident,
+      note(`:warning: Applied, but verification could not finish: ${message}`),
+      true,
+    );
+    return fail(deps, incident, 'verification-error', message);
+  }
   incidentLogger(deps, incident.id).warn({ reason, state: incident.state }, `not applied: ${message}`);
   await threadReply(deps, incident, note(`:no_entry: Not applied: ${message}`), true);
-  // The change went in but verification could not run to its end: report failure, never pretend.
-  if (incident.state === 'verifying') return fail(deps, incident, 'verification-error', message);
   const retryable = reason === 'stale' || reason === 'finding_gone' || reason === 'lease_held';
   if (!retryable) return fail(deps, incident, 'refused', message);
   // The same proposal may be approved again later (after a re-diagnosis it gets a new id anyway).

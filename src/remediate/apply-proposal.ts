@@ -8,7 +8,7 @@ import { actionFor } from '../actions/index.js';
 import { PlanError, type ActionPlan, type PlanContext } from '../actions/plan.js';
 import type { AppliedChange } from '../domain/incident.js';
 import type { Proposal } from '../domain/proposal.js';
-import { KubeApiError } from '../errors.js';
+import { errorMessage, KubeApiError } from '../errors.js';
 import type { Deployment } from '../kube/types.js';
 import { staleReason } from './basis.js';
 import type { RemediationDeps } from './deps.js';
@@ -166,37 +166,40 @@ async function send(
     const change: AppliedChange = { ...base, patch: { delete: `pod/${plan.name}`, uid: plan.uid } };
     return { status: 'applied', change, plan, lease, deployment: workload, generation: undefined };
   }
-  const applied = await deps.kube.patch(
-    'Deployment',
-    plan.namespace,
-    plan.name,
-    { type: 'json', body: plan.patch },
-    { fieldManager: FIELD_MANAGER },
-  );
-  let undoId: string | undefined;
-  if (plan.restore) {
-    undoId = `${request.incidentId}-${Date.parse(appliedAt).toString(36)}`;
-    await saveUndoRecord(deps.store, {
-      id: undoId,
-      incidentId: request.incidentId,
-      namespace: plan.namespace,
-      deployment: plan.name,
-      patch: buildUndoPatch(plan.restore, applied, {
-        incidentId: request.incidentId,
-        actor: 'undo',
-        existing: applied.metadata?.annotations,
-      }),
-      description: plan.description,
-      appliedAt,
-      appliedBy: request.approvedBy,
-    });
-  }
+  const applied = await patchOrUnknown(deps, plan);
   const revisionBefore = before?.metadata?.annotations?.['deployment.kubernetes.io/revision'];
+  let undoId: string | undefined;
+  let undoProblem: string | undefined;
+  if (plan.restore) {
+    const id = `${request.incidentId}-${Date.parse(appliedAt).toString(36)}`;
+    // The patch is in: whatever happens to the record, the outcome is "applied", never "not applied".
+    try {
+      await saveUndoRecord(deps.store, {
+        id,
+        incidentId: request.incidentId,
+        namespace: plan.namespace,
+        deployment: plan.name,
+        patch: buildUndoPatch(plan.restore, applied, {
+          incidentId: request.incidentId,
+          actor: 'undo',
+          existing: applied.metadata?.annotations,
+        }),
+        description: plan.description,
+        appliedAt,
+        appliedBy: request.approvedBy,
+      });
+      undoId = id;
+    } catch (error) {
+      const back = revisionBefore ? ` --to-revision=${revisionBefore}` : '';
+      undoProblem = `the undo record could not be saved (${errorMessage(error)}); to put it back: kubectl -n ${plan.namespace} rollout undo deployment/${plan.name}${back}`;
+    }
+  }
   const change: AppliedChange = {
     ...base,
     patch: plan.patch,
     ...(revisionBefore ? { revisionBefore } : {}),
     ...(undoId ? { undoId } : {}),
+    ...(undoProblem ? { undoProblem } : {}),
   };
   return {
     status: 'applied',
@@ -206,6 +209,32 @@ async function send(
     deployment: workload,
     generation: applied.metadata?.generation,
   };
+}
+
+/**
+ * The PATCH itself. A 4xx is a refusal (nothing stored); a 5xx, a timeout or a dropped connection leaves the
+ * outcome unknown — the API server may have stored it — and must never be reported as "not applied".
+ */
+async function patchOrUnknown(deps: RemediationDeps, plan: Extract<ActionPlan, { operation: 'patch' }>) {
+  try {
+    return await deps.kube.patch(
+      'Deployment',
+      plan.namespace,
+      plan.name,
+      { type: 'json', body: plan.patch },
+      { fieldManager: FIELD_MANAGER },
+    );
+  } catch (error) {
+    if (error instanceof KubeApiError && (error.status === undefined || error.status >= 500)) {
+      throw new KubeApiError(
+        'kube_outcome_unknown',
+        `the API server did not confirm the change (${error.message}); it may or may not be applied — check: kubectl -n ${plan.namespace} rollout history deployment/${plan.name}`,
+        error.status,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
 }
 
 async function planContext(

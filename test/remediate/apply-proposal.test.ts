@@ -4,6 +4,7 @@
  * leaving the Deployment exactly as it was. A conflict caused by a status-only write is re-planned, not refused.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KubeApiError } from '../../src/errors.js';
 import type { AppliedChange } from '../../src/domain/incident.js';
 import type { Proposal } from '../../src/domain/proposal.js';
 import { applyProposal, type ApplyOutcome } from '../../src/remediate/apply-proposal.js';
@@ -11,6 +12,7 @@ import { remediate } from '../../src/remediate/remediate.js';
 import { latestUndoRecord, undoRecordById } from '../../src/remediate/undo-records.js';
 import { leaseName } from '../../src/remediate/workload-lease.js';
 import { deployments } from '../../src/sim/resources/deployments.js';
+import type { StorePort } from '../../src/store/port.js';
 import { fingerprint, recordingKube, startHarness, topProposal, type Harness } from './harness.js';
 
 const NS = 'payments';
@@ -392,4 +394,37 @@ describe('conflicts and API server refusals', () => {
       expect(await leaseLeft()).toBeUndefined();
     },
   );
+});
+
+describe('after the PATCH: never "not applied" when it may be', () => {
+  it('a 500 on the PATCH is "outcome unknown", with how to check, and the lease is freed', async () => {
+    h.sim.faults.add({ method: 'PATCH', path: DEPLOY_PATH, status: 500, count: 1 });
+    const failure = await applyProposal(h.deps(), request()).catch((error: unknown) => error);
+    h.sim.faults.clear();
+    expect(failure).toBeInstanceOf(KubeApiError);
+    expect((failure as KubeApiError).code).toBe('kube_outcome_unknown');
+    expect((failure as Error).message).toMatch(
+      /^the API server did not confirm the change \(.+\); it may or may not be applied — check: kubectl -n payments rollout history deployment\/payments$/,
+    );
+    expect(await leaseLeft()).toBeUndefined();
+  });
+
+  it('a store that fails after the PATCH: applied all the same, without Undo, saying how to put it back', async () => {
+    const failing: StorePort = {
+      ...h.store,
+      set: async (key, value, ttl) => {
+        if (key.startsWith('undo')) throw new Error('redis: connection lost');
+        return h.store.set(key, value, ttl);
+      },
+    };
+    const outcome = await applyProposal(h.deps({ store: failing }), request());
+    expect(outcome.status).toBe('applied');
+    if (outcome.status !== 'applied') return;
+    await outcome.lease.release();
+    expect(outcome.change.undoId).toBeUndefined();
+    expect(outcome.change.undoProblem).toBe(
+      'the undo record could not be saved (redis: connection lost); to put it back: kubectl -n payments rollout undo deployment/payments --to-revision=1',
+    );
+    expect(env(h.stored(NS, 'payments'))?.map((variable) => variable.name)).toContain('REQUIRED_CONFIG');
+  });
 });

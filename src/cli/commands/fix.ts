@@ -139,6 +139,7 @@ function finish(
     for (const line of verification?.evidence ?? []) say(`  • ${line}`);
   }
   if (outcome.change.undoId) say(`To undo exactly this change: sre-bot undo ${workload}${flags}`);
+  if (outcome.change.undoProblem) say(`No sre-bot undo: ${outcome.change.undoProblem}`);
   emit({
     ...report,
     dryRun: { diff },
