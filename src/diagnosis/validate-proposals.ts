@@ -8,6 +8,7 @@ import { actions } from '../actions/index.js';
 import type { ActionDefinition } from '../actions/action.js';
 import { ProposalTarget, type Proposal, type RejectedProposal } from '../domain/proposal.js';
 import type { Snapshot } from '../domain/snapshot.js';
+import { modelLimitProblem } from './model-limits.js';
 import { groundingProblem } from './proposal-grounding.js';
 import { proposalId } from './proposal-id.js';
 import { targetProblem } from './proposal-target.js';
@@ -53,6 +54,10 @@ function validateOne(draft: unknown, context: ValidationContext): Proposal | str
   if (!parsed.success) return `invalid params for ${definition.kind}: ${zodReason(parsed.error)}`;
   const ungrounded = groundingProblem(definition.kind, parsed.data, target, context);
   if (ungrounded) return `not grounded: ${ungrounded}`;
+  if (context.source === 'llm') {
+    const unsafe = modelLimitProblem(definition.kind, parsed.data, target, context.snapshot);
+    if (unsafe) return `not accepted from a model: ${unsafe}`;
+  }
   return {
     id: proposalId(definition.kind, target, parsed.data),
     action: definition.kind,

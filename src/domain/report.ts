@@ -20,3 +20,12 @@ export const Report = z.object({
   apiRequests: z.number().int().nonnegative().optional(),
 });
 export type Report = z.infer<typeof Report>;
+
+/**
+ * Whether a report still shows a finding of `category`. Not just its top diagnosis: an LLM may have chosen a
+ * secondary finding's category as the root cause, and the checks before applying and after (rules only) must
+ * look for that finding, not for the rules' own ranking — or a good fix is refused as "finding gone".
+ */
+export function reportsCategory(report: Pick<Report, 'findings'>, category: string): boolean {
+  return report.findings.some((finding) => finding.category === category);
+}

@@ -7,6 +7,7 @@
 import { actionFor } from '../actions/index.js';
 import { PlanError, type ActionPlan, type PlanContext } from '../actions/plan.js';
 import type { AppliedChange } from '../domain/incident.js';
+import { reportsCategory } from '../domain/report.js';
 import type { Proposal } from '../domain/proposal.js';
 import { errorMessage, KubeApiError } from '../errors.js';
 import type { Deployment } from '../kube/types.js';
@@ -92,7 +93,7 @@ async function applyUnderLease(
   const { proposal } = request;
   const { namespace } = proposal.target;
   const fresh = await deps.diagnose(namespace, workload);
-  if (!fresh.diagnosis.hasIssue || fresh.diagnosis.category !== request.expectedCategory) {
+  if (!reportsCategory(fresh, request.expectedCategory)) {
     const now = fresh.diagnosis.hasIssue
       ? `it now reports ${fresh.diagnosis.category}`
       : 'it now reports no issue';

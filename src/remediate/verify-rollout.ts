@@ -4,6 +4,7 @@
  * the settle period, and (3) a fresh diagnosis no longer reports the original finding. Otherwise, at the
  * deadline, the result is a failure carrying the evidence (what the new pods say).
  */
+import { reportsCategory } from '../domain/report.js';
 import type { Verification } from '../domain/incident.js';
 import type { Deployment, Pod, ReplicaSet } from '../kube/types.js';
 import type { RemediationDeps } from './deps.js';
@@ -70,7 +71,7 @@ export async function verifyRollout(
       } else if (clock.now().getTime() - settledSince >= deps.verify.settleSeconds * 1000) {
         phase = 'diagnosis';
         const report = await deps.diagnose(request.namespace, request.deployment);
-        const still = report.diagnosis.hasIssue && report.diagnosis.category === request.category;
+        const still = reportsCategory(report, request.category);
         if (!still) {
           const revision = deployment.metadata?.annotations?.['deployment.kubernetes.io/revision'];
           return {

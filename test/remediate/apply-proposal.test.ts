@@ -241,6 +241,16 @@ describe('refusals leave the Deployment unchanged', () => {
     expect(fingerprint(h.stored(NS, 'payments'))).toEqual(before);
   });
 
+  it('applies when the approved category is a secondary finding the rules still show (an LLM chose it)', async () => {
+    // The rules rank missing_env first; the crash-loop finding (category crash) is there too.
+    const report = await h.diagnose(NS);
+    expect(report.diagnosis.category).toBe('missing_env');
+    expect(report.findings.map((finding) => finding.category)).toContain('crash');
+    const result = await remediate(h.deps(), { ...request(), expectedCategory: 'crash' });
+    expect(result.outcome.status).toBe('applied');
+    expect(result.verification).toMatchObject({ healthy: true });
+  });
+
   it('refuses when the target was deleted', async () => {
     await h.kube.delete('Deployment', NS, 'payments');
     const outcome = await applyProposal(h.deps(), request());
