@@ -27,6 +27,8 @@ export const ProposalBasis = z.object({
   /** sha256 of the pod template JSON (Deployments). */
   templateHash: z.string().optional(),
   revision: z.string().optional(),
+  /** spec.replicas when proposed: a generation moved only by scaling (an HPA) does not make a template fix stale. */
+  replicas: z.number().int().optional(),
   /** The pod's uid (Pod targets). */
   uid: z.string().optional(),
 });

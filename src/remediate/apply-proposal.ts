@@ -106,10 +106,14 @@ async function applyUnderLease(
 
   for (let attempt = 0; ; attempt += 1) {
     const context = await planContext(deps, request, workload);
-    const stale = staleReason(proposal.basis, {
-      ...(context.deployment ? { deployment: context.deployment } : {}),
-      ...(context.pod ? { pod: context.pod } : {}),
-    });
+    const stale = staleReason(
+      proposal.basis,
+      {
+        ...(context.deployment ? { deployment: context.deployment } : {}),
+        ...(context.pod ? { pod: context.pod } : {}),
+      },
+      { replicasMatter: proposal.action === 'scale' },
+    );
     if (stale)
       return {
         status: 'refused',

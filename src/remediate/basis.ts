@@ -32,6 +32,7 @@ export function deploymentBasis(deployment: Deployment): ProposalBasis {
     ...(deployment.metadata?.generation !== undefined ? { generation: deployment.metadata.generation } : {}),
     templateHash: templateHash(deployment),
     ...(revision ? { revision } : {}),
+    ...(deployment.spec?.replicas !== undefined ? { replicas: deployment.spec.replicas } : {}),
   };
 }
 
@@ -43,6 +44,8 @@ export function podBasis(pod: Pod): ProposalBasis {
 export function staleReason(
   basis: ProposalBasis | undefined,
   live: { deployment?: Deployment; pod?: Pod },
+  /** Whether the proposal is about the replica count (scale): then a replicas change makes it stale. */
+  options: { replicasMatter?: boolean } = {},
 ): string | undefined {
   if (!basis) return undefined;
   if (live.pod) {
@@ -60,6 +63,10 @@ export function staleReason(
     deployment.metadata?.generation !== undefined &&
     deployment.metadata.generation !== basis.generation
   ) {
+    // The template is unchanged (checked above). If the replica count moved (an autoscaler, kubectl scale),
+    // that alone is why the generation moved, as far as a template fix is concerned.
+    const scaled = basis.replicas !== undefined && deployment.spec?.replicas !== basis.replicas;
+    if (scaled && !options.replicasMatter) return undefined;
     return `its generation moved from ${basis.generation} to ${deployment.metadata.generation} since the proposal`;
   }
   return undefined;

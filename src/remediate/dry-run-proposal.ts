@@ -34,10 +34,14 @@ export async function dryRunProposal(
     if (proposal.action === 'rollback')
       planContext.replicaSets = await kube.list('ReplicaSet', target.namespace);
   }
-  const stale = staleReason(proposal.basis, {
-    ...(planContext.deployment ? { deployment: planContext.deployment } : {}),
-    ...(planContext.pod ? { pod: planContext.pod } : {}),
-  });
+  const stale = staleReason(
+    proposal.basis,
+    {
+      ...(planContext.deployment ? { deployment: planContext.deployment } : {}),
+      ...(planContext.pod ? { pod: planContext.pod } : {}),
+    },
+    { replicasMatter: proposal.action === 'scale' },
+  );
   if (stale) return { status: 'refused', message: `proposal is stale: ${stale}; diagnose again` };
   try {
     const plan = actionFor(proposal.action).plan(proposal.params, planContext);
