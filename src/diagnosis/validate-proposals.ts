@@ -58,10 +58,14 @@ function validateOne(draft: unknown, context: ValidationContext): Proposal | str
     const unsafe = modelLimitProblem(definition.kind, parsed.data, target, context.snapshot);
     if (unsafe) return `not accepted from a model: ${unsafe}`;
   }
+  // An action that does not act on a container (restart, scale, rollback …) drops a container named anyway, so
+  // that "restart deployment/api" from two sources, one naming the container, is one proposal, not two.
+  const { container: _container, ...withoutContainer } = target;
+  const normalized = definition.needsContainer ? target : withoutContainer;
   return {
-    id: proposalId(definition.kind, target, parsed.data),
+    id: proposalId(definition.kind, normalized, parsed.data),
     action: definition.kind,
-    target,
+    target: normalized,
     params: parsed.data,
     rationale,
     risk: definition.risk(parsed.data),

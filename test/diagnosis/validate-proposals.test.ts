@@ -124,6 +124,12 @@ describe('validateProposals accepts grounded drafts', () => {
     expect(proposals[1]!.id).not.toBe(proposals[0]!.id);
   });
 
+  it('one restart, whether or not a container is named (restart acts on the whole Deployment)', () => {
+    const { proposals } = validate([draft('restart', web), draft('restart', frontend)]);
+    expect(proposals).toHaveLength(1);
+    expect(proposals[0]!.target).toEqual(frontend);
+  });
+
   it('takes risk from the catalog: scaling to zero is high', () => {
     expect(validate([draft('scale', frontend, { replicas: 0 })]).proposals[0]?.risk).toBe('high');
   });
