@@ -10,6 +10,13 @@ import { dryRunPlan, type DryRunResult } from './dry-run.js';
 export type DryRunOutcome =
   { status: 'ok'; plan: ActionPlan; result: DryRunResult } | { status: 'refused'; message: string };
 
+/**
+ * A crash-looping Deployment's status changes every few seconds, and each status write moves its
+ * resourceVersion — which the plan's precondition pins. A 409 therefore means "re-read and plan again", as
+ * when applying; only a Deployment that keeps changing is refused.
+ */
+const ATTEMPTS = 4;
+
 export async function dryRunProposal(
   kube: KubePort,
   proposal: Proposal,
@@ -18,6 +25,23 @@ export async function dryRunProposal(
 ): Promise<DryRunOutcome> {
   if (proposal.action === 'manual')
     return { status: 'refused', message: 'a manual instruction has nothing to dry-run' };
+  for (let attempt = 1; ; attempt += 1) {
+    const outcome = await dryRunOnce(kube, proposal, context);
+    if (outcome !== 'conflict') return outcome;
+    if (attempt >= ATTEMPTS) {
+      return {
+        status: 'refused',
+        message: `${proposal.target.namespace}/${proposal.target.name} kept changing during the dry run (409 Conflict on ${ATTEMPTS} attempts, each re-read and re-planned); try again`,
+      };
+    }
+  }
+}
+
+async function dryRunOnce(
+  kube: KubePort,
+  proposal: Proposal,
+  context: { incidentId: string; approvedBy: string; now: Date },
+): Promise<DryRunOutcome | 'conflict'> {
   const { target } = proposal;
   const planContext: PlanContext = {
     target,
@@ -48,6 +72,7 @@ export async function dryRunProposal(
     return { status: 'ok', plan, result: await dryRunPlan(kube, plan) };
   } catch (error) {
     if (error instanceof PlanError) return { status: 'refused', message: error.message };
+    if (error instanceof KubeApiError && error.code === 'kube_conflict') return 'conflict';
     if (error instanceof KubeApiError && error.status !== undefined && error.status < 500) {
       return { status: 'refused', message: `the API server refused the dry run: ${error.message}` };
     }

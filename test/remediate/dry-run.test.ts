@@ -145,3 +145,29 @@ describe('dry run refusals', () => {
     );
   });
 });
+
+describe('dry run while the Deployment keeps changing (a crash loop rewrites its status)', () => {
+  const path = '/apis/apps/v1/namespaces/payments/deployments/payments';
+
+  it('a 409 on the dry-run PATCH is re-read and re-planned, then succeeds', async () => {
+    const { h, proposal } = await open('payments-missing-env', 'payments');
+    h.sim.faults.add({ method: 'PATCH', path, status: 409, count: 1 });
+    const { kube, patches } = recordingKube(h.kube);
+    const outcome = await dryRunProposal(kube, proposal, CONTEXT);
+    h.sim.faults.clear();
+    expect(outcome.status).toBe('ok');
+    expect(patches.map((patch) => patch.outcome)).toEqual(['kube_conflict', 'ok']);
+  });
+
+  it('a persistent 409 is refused after a few attempts, saying why', async () => {
+    const { h, proposal } = await open('payments-missing-env', 'payments');
+    h.sim.faults.add({ method: 'PATCH', path, status: 409, count: Infinity });
+    const outcome = await dryRunProposal(h.kube, proposal, CONTEXT);
+    h.sim.faults.clear();
+    expect(outcome).toEqual({
+      status: 'refused',
+      message:
+        'payments/payments kept changing during the dry run (409 Conflict on 4 attempts, each re-read and re-planned); try again',
+    });
+  });
+});
