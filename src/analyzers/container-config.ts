@@ -134,41 +134,45 @@ function findingFor(snapshot: Snapshot, group: Issue[]): Finding | undefined {
   const evidence = uniqueLines(group.flatMap((issue) => issue.evidence)).slice(0, 6);
   if (existsNow(snapshot, first.missing)) return settlingFinding(snapshot, group, first, evidence);
   const proposal = proposalFor(snapshot, first, evidence);
-  const pods = new Set(group.map((issue) => podName(issue.pod))).size;
   const subject = first.container === undefined ? 'Pods' : `Container ${first.container}`;
   const owner = first.workload === undefined ? '' : ` of deployment/${first.workload}`;
   return {
-    analyzer: 'container-config',
-    object: { kind: 'Pod', name: podName(first.pod) },
-    reason: first.container === undefined ? 'FailedMount' : 'CreateContainerConfigError',
-    message: `${subject}${owner} cannot start: ${describeReference(first.missing)} does not exist (${pods} pod${pods === 1 ? '' : 's'}).`,
-    evidence,
-    ...(first.workload === undefined ? {} : { workload: first.workload }),
-    ...(first.container === undefined ? {} : { container: first.container }),
-    category: 'missing_config',
+    ...findingBase(first, evidence),
+    message: `${subject}${owner} cannot start: ${describeReference(first.missing)} does not exist (${podCount(group)}).`,
     specificity: 90,
     confidence: 0.9,
     proposals: [proposal],
   };
 }
 
+/** What both findings of this analyzer share: the pod, the reason the kubelet gives, its owner and container. */
+function findingBase(first: Issue, evidence: string[]) {
+  return {
+    analyzer: 'container-config',
+    object: { kind: 'Pod', name: podName(first.pod) },
+    reason: first.container === undefined ? 'FailedMount' : 'CreateContainerConfigError',
+    evidence,
+    ...(first.workload === undefined ? {} : { workload: first.workload }),
+    ...(first.container === undefined ? {} : { container: first.container }),
+    category: 'missing_config',
+  } satisfies Partial<Finding>;
+}
+
+function podCount(group: readonly Issue[]): string {
+  const pods = new Set(group.map((issue) => podName(issue.pod))).size;
+  return `${pods} pod${pods === 1 ? '' : 's'}`;
+}
+
 /** The reference is satisfied now; the pods have not retried yet. Nothing to do but wait a few seconds. */
 function settlingFinding(snapshot: Snapshot, group: Issue[], first: Issue, evidence: string[]): Finding {
-  const pods = new Set(group.map((issue) => podName(issue.pod))).size;
   const owner = first.workload === undefined ? `pod ${podName(first.pod)}` : `deployment/${first.workload}`;
   const reference = describeReference(first.missing);
   evidence.push(
     `spec: ${first.missing.kind} ${first.missing.name} exists now${first.missing.key ? ` with key ${first.missing.key}` : ''}`,
   );
   return {
-    analyzer: 'container-config',
-    object: { kind: 'Pod', name: podName(first.pod) },
-    reason: first.container === undefined ? 'FailedMount' : 'CreateContainerConfigError',
-    message: `${owner} was waiting for ${reference}, which exists now: its ${pods} pod${pods === 1 ? '' : 's'} start on the kubelet's next retry (seconds).`,
-    evidence,
-    ...(first.workload === undefined ? {} : { workload: first.workload }),
-    ...(first.container === undefined ? {} : { container: first.container }),
-    category: 'missing_config',
+    ...findingBase(first, evidence),
+    message: `${owner} was waiting for ${reference}, which exists now: its ${podCount(group)} start on the kubelet's next retry (seconds).`,
     // Still the reason the pods are not running, but less of a root cause than anything still broken.
     specificity: 40,
     confidence: 0.6,

@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import { WebClientEvent, type WebClient } from '@slack/web-api';
+import { WebClientEvent } from '@slack/web-api';
 import { alertReceiver } from '../alerts/alert-receiver.js';
 import { requireSlack, type Config } from '../config.js';
 import { ConfigError } from '../errors.js';
@@ -15,7 +15,7 @@ import { IncidentRepository } from '../incidents/incident-repository.js';
 import { resumeIncidents } from '../incidents/resume-flow.js';
 import { createMetrics, type Metrics } from '../metrics/metrics.js';
 import { createApproverCheck } from '../slack/approvers.js';
-import { createSlackApp, registerListeners } from '../slack/slack-app.js';
+import { createSlackApp, registerListeners, type BotIdentity } from '../slack/slack-app.js';
 import { createWebApiChat } from '../slack/web-api-chat.js';
 import { WorkTracker } from '../slack/work-tracker.js';
 import { diagnoseDeps, holderIdentity, remediationDeps, type Services } from './services.js';
@@ -94,7 +94,7 @@ export async function createBot(services: Services, options: BotOptions = {}): P
     ...(options.extraRoutes ? options.extraRoutes({ deps: currentDeps, tracker, metrics }) : []),
   ];
 
-  const { app, client } = createSlackApp(
+  const { app, client, identify } = createSlackApp(
     {
       botToken: slack.botToken,
       signingSecret: slack.signingSecret,
@@ -177,7 +177,7 @@ export async function createBot(services: Services, options: BotOptions = {}): P
       // Incidents a previous run left mid-flight (applying, verifying) are picked up again.
       tracker.run('resume', () => resumeIncidents(incidentDeps));
       // Bolt checks the token only when the first event arrives; say now whether Slack answers, in one line.
-      if (!options.botId) void checkSlack(client, logger, config.slack.apiUrl);
+      if (!options.botId) void checkSlack(identify, logger, config.slack.apiUrl);
       expiry = startExpirySweep(incidentDeps, {
         ttlMs: config.incidentTtlHours * 3_600_000,
         intervalMs: options.expirySweepMs ?? 60_000,
@@ -203,10 +203,17 @@ function alertChannel(config: Config): string {
   return config.slack.channel;
 }
 
-/** One auth.test at start-up: a clear line naming Slack, instead of only the Web API client's retry warnings. */
-async function checkSlack(client: WebClient, logger: Logger, apiUrl: string | undefined): Promise<void> {
+/**
+ * One auth.test at start-up (the same one Bolt's authorization then reuses): a clear line naming Slack, instead
+ * of only the Web API client's retry warnings.
+ */
+async function checkSlack(
+  identify: () => Promise<BotIdentity>,
+  logger: Logger,
+  apiUrl: string | undefined,
+): Promise<void> {
   try {
-    const identity = await client.auth.test();
+    const identity = await identify();
     logger.info({ team: identity.team, user: identity.user }, 'connected to Slack');
   } catch (error) {
     logger.error(

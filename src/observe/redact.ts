@@ -19,6 +19,15 @@ export function isSensitiveName(name: string): boolean {
   return SENSITIVE_NAME.test(name) || KEY_NAME.test(name);
 }
 
+/** A command-line flag naming a secret (`--db-password`, `-api-key`), as a regex source (no anchors). */
+const SECRET_FLAG_SOURCE = String.raw`--?[\w.-]*(?:passw(?:or)?d|passphrase|secret|token(?!s)|api[-_]?key|credential|private[-_]?key)[\w.-]*`;
+const SECRET_FLAG = new RegExp(`^${SECRET_FLAG_SOURCE}$`, 'i');
+
+/** An argument that is such a flag without its value: the next argument is the secret. */
+export function isSecretFlag(argument: string): boolean {
+  return SECRET_FLAG.test(argument);
+}
+
 type Rule = { pattern: RegExp; replace: (match: string, ...groups: string[]) => string };
 
 /**
@@ -67,8 +76,7 @@ const RULES: Rule[] = [
   },
   // A command-line flag naming a secret, its value after a space (`--db-password hunter2`, in a shell line).
   {
-    pattern:
-      /(\s|^)(--?[\w.-]*(?:passw(?:or)?d|passphrase|secret|token(?!s)|api[-_]?key|credential|private[-_]?key)[\w.-]*)\s+(?!-)(["']?)([^\s"']{3,})\3/gi,
+    pattern: new RegExp(String.raw`(\s|^)(${SECRET_FLAG_SOURCE})\s+(?!-)(["']?)([^\s"']{3,})\3`, 'gi'),
     replace: (_match, space, flag, quote) => `${space}${flag} ${quote}${MASK}${quote}`,
   },
   // Pretty-printed JSON puts a space before the colon (`"password" : "x"`). Only a quoted key with a quoted value

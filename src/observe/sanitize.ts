@@ -6,7 +6,7 @@
  * copying hundreds of pods twice per diagnosis was most of its cost.
  */
 import type { Container, ContainerStatus, PodTemplateSpec } from '../kube/types.js';
-import { isSensitiveName, MASK } from './redact.js';
+import { isSecretFlag, isSensitiveName, MASK } from './redact.js';
 
 export type WithPodSpec = {
   metadata?: { annotations?: Record<string, string> };
@@ -59,13 +59,10 @@ function scrubContainer(container: Container, scrubText: (text: string) => strin
   }
 }
 
-/** A flag naming a secret, its value in the next argument (`--db-password`, `hunter2`). */
-const SECRET_FLAG =
-  /^--?[\w.-]*(passw(or)?d|passphrase|secret|token(?!s)|api[-_]?key|credential|private[-_]?key)[\w.-]*$/i;
-
+/** A flag naming a secret (`--db-password`) masks the next argument, its value. */
 function scrubArguments(list: readonly string[], scrubText: (text: string) => string): string[] {
   return list.map((argument, index) =>
-    index > 0 && SECRET_FLAG.test(list[index - 1]!) && !argument.startsWith('-') ? MASK : scrubText(argument),
+    index > 0 && isSecretFlag(list[index - 1]!) && !argument.startsWith('-') ? MASK : scrubText(argument),
   );
 }
 

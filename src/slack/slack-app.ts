@@ -39,7 +39,7 @@ export function createSlackApp(
   settings: SlackAppSettings,
   routes: CustomRoute[],
   logger: Logger,
-): { app: App; client: WebClient } {
+): { app: App; client: WebClient; identify: () => Promise<BotIdentity> } {
   const socketMode = settings.appToken !== undefined;
   const apiUrl = settings.apiUrl && !settings.apiUrl.endsWith('/') ? `${settings.apiUrl}/` : settings.apiUrl;
   const clientOptions: WebClientOptions = {
@@ -54,8 +54,10 @@ export function createSlackApp(
     },
   };
   const client = new WebClient(settings.botToken, clientOptions);
+  const identify = botIdentity(client, settings);
+  const authorize: Authorize<boolean> = async () => (await identify()).authorization;
   const app = new App({
-    authorize: botAuthorization(client, settings),
+    authorize,
     ...(socketMode
       ? { socketMode: true, appToken: settings.appToken }
       : { signingSecret: settings.signingSecret ?? '' }),
@@ -70,23 +72,39 @@ export function createSlackApp(
     logger.error({ err: error }, 'Slack listener error');
     return Promise.resolve();
   });
-  return { app, client };
+  return { app, client, identify };
 }
 
-/** The bot's identity for Bolt: given (tests), or from auth.test — a failure is not cached, the next event retries. */
-function botAuthorization(client: WebClient, settings: SlackAppSettings): Authorize<boolean> {
-  let known: AuthorizeResult | undefined =
+/** Who the bot is in Slack: `team` and `user` are names, for the start-up line. */
+export type BotIdentity = { authorization: AuthorizeResult; team?: string; user?: string };
+
+/**
+ * The bot's identity: given (tests), or from auth.test — only a success is remembered, so after a failure the
+ * next caller (the start-up check, an event's authorization) asks again, and a success serves both.
+ */
+function botIdentity(client: WebClient, settings: SlackAppSettings): () => Promise<BotIdentity> {
+  let known: BotIdentity | undefined =
     settings.botId && settings.botUserId
-      ? { botToken: settings.botToken, botId: settings.botId, botUserId: settings.botUserId }
+      ? {
+          authorization: {
+            botToken: settings.botToken,
+            botId: settings.botId,
+            botUserId: settings.botUserId,
+          },
+        }
       : undefined;
   return async () => {
     if (known) return known;
     const identity = await client.auth.test();
     known = {
-      botToken: settings.botToken,
-      ...(identity.bot_id ? { botId: identity.bot_id } : {}),
-      ...(identity.user_id ? { botUserId: identity.user_id } : {}),
-      ...(identity.team_id ? { teamId: identity.team_id } : {}),
+      authorization: {
+        botToken: settings.botToken,
+        ...(identity.bot_id ? { botId: identity.bot_id } : {}),
+        ...(identity.user_id ? { botUserId: identity.user_id } : {}),
+        ...(identity.team_id ? { teamId: identity.team_id } : {}),
+      },
+      ...(identity.team ? { team: identity.team } : {}),
+      ...(identity.user ? { user: identity.user } : {}),
     };
     return known;
   };
